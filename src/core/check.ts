@@ -1,0 +1,83 @@
+import { isRealDate } from './dates'
+import type { Messages } from './messages'
+import type { ErrorCode, ValidationError } from './types'
+
+// Generous limits: they exist to stop garbage (a megabyte of name), not to second-guess Naver Pay.
+export const MAX_TEXT = 500
+const CONTROL = /[\u0000-\u001F\u007F]/
+
+/** Collects errors while reading untrusted input field by field. Never throws. */
+export class Checker {
+  readonly errors: ValidationError[] = []
+  constructor(private readonly m: Messages) {}
+
+  fail(field: string, code: ErrorCode, detail?: string): undefined {
+    const base = this.m.fieldError(field, this.m.expected[code])
+    this.errors.push({ field, code, message: detail ? `${base} (${detail})` : base })
+    return undefined
+  }
+
+  /** A string field. Absent (undefined, null, '') is fine unless required. */
+  text(value: unknown, field: string, opts: { required?: boolean; pattern?: RegExp; hint?: string } = {}): string | undefined {
+    if (value === undefined || value === null || value === '') {
+      return opts.required ? this.fail(field, 'required') : undefined
+    }
+    if (typeof value !== 'string') return this.fail(field, 'type', `expected a string, got ${kindOf(value)}`)
+    if (value.trim() === '') return opts.required ? this.fail(field, 'required') : undefined
+    if (CONTROL.test(value)) return this.fail(field, 'control_chars')
+    if (value.length > MAX_TEXT) return this.fail(field, 'too_long', `at most ${MAX_TEXT} characters`)
+    if (opts.pattern && !opts.pattern.test(value)) return this.fail(field, 'format', opts.hint)
+    return value
+  }
+
+  /** A whole number of at least `min`, given as a JS number (a numeric string is refused). */
+  int(value: unknown, field: string, opts: { required?: boolean; min: 0 | 1 }): number | undefined {
+    if (value === undefined || value === null) return opts.required ? this.fail(field, 'required') : undefined
+    const code = opts.min === 1 ? 'positive' : 'whole_number'
+    if (typeof value !== 'number') return this.fail(field, code, `got ${kindOf(value)}`)
+    if (!Number.isInteger(value) || value < opts.min) return this.fail(field, code, `got ${value}`)
+    if (!Number.isSafeInteger(value)) return this.fail(field, 'unsafe_number', `at most ${Number.MAX_SAFE_INTEGER}`)
+    return value
+  }
+
+  /** A yyyyMMdd date; `notBefore` / `notAfter` are yyyyMMdd too. */
+  date(value: unknown, field: string, opts: { notBefore?: string; notAfter?: string } = {}): string | undefined {
+    const text = this.text(value, field)
+    if (text === undefined) return undefined
+    if (!isRealDate(text)) return this.fail(field, 'invalid_date', `got "${text}"`)
+    if (opts.notBefore && text < opts.notBefore) return this.fail(field, 'date_past', `today is ${opts.notBefore}`)
+    if (opts.notAfter && text > opts.notAfter) return this.fail(field, 'date_future', `today is ${opts.notAfter}`)
+    return text
+  }
+
+  oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T | undefined {
+    if (value === undefined || value === null || value === '') return undefined
+    if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T
+    return this.fail(field, 'enum', `expected one of ${allowed.join(', ')}`)
+  }
+
+  bool(value: unknown, field: string): boolean | undefined {
+    if (value === undefined || value === null) return undefined
+    if (typeof value === 'boolean') return value
+    return this.fail(field, 'type', `expected true or false, got ${kindOf(value)}`)
+  }
+
+  /** A plain object (or absent). Arrays and other values are refused. */
+  record(value: unknown, field: string, required = false): Record<string, unknown> | undefined {
+    if (value === undefined || value === null) return required ? this.fail(field, 'required') : undefined
+    if (isRecord(value)) return value
+    return this.fail(field, 'type', `expected an object, got ${kindOf(value)}`)
+  }
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value)
+  if (typeof value === 'string') return `the string "${value.length > 20 ? value.slice(0, 20) + '…' : value}"`
+  return `a ${typeof value}`
+}

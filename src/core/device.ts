@@ -1,0 +1,20 @@
+import type { DeviceFacts, Mode } from './types'
+
+// In-app browsers lose or block the popup window, so they take the redirect path.
+const IN_APP = /KAKAOTALK|NAVER\(inapp|FBAN|FBAV|FB_IAB|Instagram|\bLine\/|DaumApps|everytimeApp|BAND\/|Twitter|wv\)/i
+const MOBILE = /Android|iPhone|iPod|iPad|Mobile|Windows Phone|BlackBerry|Opera Mini|IEMobile|Silk|Kindle/i
+
+/** Where the browser is a phone, a tablet or an in-app browser: these take the redirect path. */
+export function needsRedirect(device: DeviceFacts): boolean {
+  const ua = device.userAgent
+  if (device.mobile === true) return true
+  if (MOBILE.test(ua) || IN_APP.test(ua)) return true
+  // iPadOS Safari presents itself as a Mac; only the touch points give it away.
+  return /Macintosh/.test(ua) && (device.maxTouchPoints ?? 0) > 1
+}
+
+/** The path a payment takes: `auto` chooses by device; no device facts means a desktop. */
+export function resolveMode(mode: Mode, device: DeviceFacts | undefined): 'popup' | 'redirect' {
+  if (mode !== 'auto') return mode
+  return device && needsRedirect(device) ? 'redirect' : 'popup'
+}

@@ -1,0 +1,8 @@
+export * from './types'
+export { buildRequestPayParams, DEFAULT_MIN_AMOUNT } from './params'
+export { parsePaymentResult } from './result'
+export { interpretVerification, type Verification } from './verify'
+export { optionsFromAttributes, parseCartJson, type Attributes } from './attributes'
+export { resolveMode, needsRedirect } from './device'
+export { todayInSeoul, isRealDate } from './dates'
+export { messages, formatWon, type Messages } from './messages'

@@ -1,0 +1,121 @@
+import type { RequestPayParams } from '../core/types'
+
+/** The part of PortOne V1's `window.IMP` the widget uses. */
+export interface Imp {
+  init(impCode: string): void
+  request_pay(params: RequestPayParams, callback: (response: unknown) => void): void
+}
+
+declare global {
+  interface Window {
+    IMP?: Imp
+  }
+}
+
+export const DEFAULT_SDK_URL = 'https://cdn.iamport.kr/v1/iamport.js'
+export const DEFAULT_SDK_TIMEOUT = 15_000
+
+/** Why the SDK is not there. Separate kinds, because "blocked or offline" and "wrong URL" call for different fixes. */
+export class SdkLoadError extends Error {
+  constructor(
+    readonly kind: 'load_failed' | 'no_global' | 'timeout',
+    readonly url: string,
+  ) {
+    super(
+      kind === 'load_failed'
+        ? `The PortOne SDK at ${url} failed to load (network error, blocked, or not found).`
+        : kind === 'no_global'
+          ? `The script at ${url} loaded but defined no window.IMP: check sdkUrl.`
+          : `The PortOne SDK at ${url} did not arrive in time.`,
+    )
+    this.name = 'SdkLoadError'
+  }
+}
+
+const loads = new Map<string, Promise<Imp>>()
+
+/**
+ * Loads the SDK once per URL and shares the promise. A failed load is forgotten, so the next call
+ * really retries (the stripe-js loader's rule). An `IMP` already on the page is reused.
+ */
+export function loadSdk(url: string = DEFAULT_SDK_URL, timeout: number = DEFAULT_SDK_TIMEOUT): Promise<Imp> {
+  if (window.IMP) return Promise.resolve(window.IMP)
+  let load = loads.get(url)
+  if (!load) {
+    load = inject(url, timeout)
+    loads.set(url, load)
+    load.catch(() => loads.delete(url))
+  }
+  return load
+}
+
+function inject(url: string, timeout: number): Promise<Imp> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script')
+    script.src = url
+    script.async = true
+    const settle = (error?: SdkLoadError): void => {
+      clearTimeout(timer)
+      script.removeEventListener('load', onLoad)
+      script.removeEventListener('error', onError)
+      if (!error && window.IMP) return resolve(window.IMP)
+      script.remove() // so that a retry injects a fresh element
+      reject(error ?? new SdkLoadError('no_global', url))
+    }
+    const onLoad = (): void => settle()
+    const onError = (): void => settle(new SdkLoadError('load_failed', url))
+    const timer = setTimeout(() => settle(new SdkLoadError('timeout', url)), timeout)
+    script.addEventListener('load', onLoad)
+    script.addEventListener('error', onError)
+    document.head.appendChild(script)
+  })
+}
+
+/** Opens the connection to the SDK's host early, so the load after mount is shorter. */
+export function preconnect(url: string = DEFAULT_SDK_URL): void {
+  let origin: string
+  try {
+    origin = new URL(url, document.baseURI).origin
+  } catch {
+    return
+  }
+  if (origin === location.origin || document.querySelector(`link[rel="preconnect"][href="${origin}"]`)) return
+  const link = document.createElement('link')
+  link.rel = 'preconnect'
+  link.href = origin
+  link.crossOrigin = 'anonymous'
+  document.head.appendChild(link)
+}
+
+/** What the widget needs from the SDK; tests inject their own. */
+export interface SdkClient {
+  /** Starts the load (once) and resolves with the SDK. */
+  load(): Promise<Imp>
+  /** The SDK if it has already arrived: lets the click reach `request_pay` in the same task. */
+  ready(): Imp | undefined
+  /** `IMP.init` (once per code) and `IMP.request_pay`, synchronously. */
+  requestPay(imp: Imp, params: RequestPayParams, callback: (response: unknown) => void): void
+}
+
+const initialized = new WeakMap<Imp, string>()
+
+export function createSdkClient(options: { sdkUrl?: string; impCode?: string; sdkTimeout?: number }): SdkClient {
+  const url = options.sdkUrl ?? DEFAULT_SDK_URL
+  let arrived: Imp | undefined
+  return {
+    load() {
+      return loadSdk(url, options.sdkTimeout).then((imp) => (arrived = imp))
+    },
+    ready() {
+      return arrived ?? window.IMP
+    },
+    requestPay(imp, params, callback) {
+      const code = options.impCode ?? ''
+      if (initialized.get(imp) !== code) {
+        imp.init(code)
+        initialized.set(imp, code)
+      }
+      imp.request_pay(params, callback)
+    },
+  }
+}

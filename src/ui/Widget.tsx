@@ -1,0 +1,43 @@
+import type { CheckoutStore } from './store'
+
+/** The status and alert regions. The widget and the landing page show outcomes through this one view. */
+export function ResultView({ store, retryLabel }: { store: CheckoutStore; retryLabel: string }) {
+  const view = store.view.value
+  const statusText = view.kind === 'progress' || view.kind === 'notice' || view.kind === 'success' ? view.text : ''
+  return (
+    <>
+      <div role="status" class={`npay-status npay-${view.kind}`} part="status">
+        {statusText}
+      </div>
+      <div role="alert" class="npay-alert" part="alert">
+        {view.kind === 'alert' ? view.text : ''}
+      </div>
+      {view.kind === 'alert' && view.retry && (
+        <button type="button" class="npay-retry" part="retry" onClick={store.retryVerify}>
+          {retryLabel}
+        </button>
+      )}
+    </>
+  )
+}
+
+/** The pay button above the result view. Renders the store's state; decides nothing about payments. */
+export function Widget({ store, retryLabel }: { store: CheckoutStore; retryLabel: string }) {
+  const busy = store.busy.value
+  return (
+    <div class="npay" part="container">
+      <button
+        type="button"
+        class="npay-button"
+        part="button"
+        aria-disabled={busy ? 'true' : undefined}
+        aria-busy={busy ? 'true' : undefined}
+        onClick={store.pay}
+      >
+        <span class="npay-logo" aria-hidden="true">N</span>
+        <span class="npay-label">{store.label}</span>
+      </button>
+      <ResultView store={store} retryLabel={retryLabel} />
+    </div>
+  )
+}

@@ -1,0 +1,105 @@
+import { render } from 'preact'
+import { messages } from '../core/messages'
+import type { CheckoutOptions, CheckoutResult, RequestPayParams } from '../core/types'
+import { createSdkClient, preconnect, type SdkClient } from '../sdk'
+import { browserEnv, session } from './env'
+import { createCheckoutStore, type CheckoutStore } from './store'
+import { css } from './styles'
+import { Widget } from './Widget'
+
+/** What `mount` returns. */
+export interface CheckoutHandle {
+  /** Replaces the cart; an in-flight payment keeps the cart it started with. */
+  setCart(cart: CheckoutOptions['cart']): void
+  /** Same as a click. Call it from a user gesture, or the browser blocks Naver Pay's popup. */
+  pay(): void
+  /** Removes the widget. A result arriving later is ignored. */
+  destroy(): void
+}
+
+export const RESULT_EVENT = 'naverpay:result'
+export const PENDING_PREFIX = 'naverpay-checkout:pending:'
+
+const mounted = new WeakMap<Element, { destroy(): void }>()
+
+/** Finds the target or explains the integrator's mistake. */
+export function resolveTarget(target: string | Element, caller: string): Element {
+  const element = typeof target === 'string' ? document.querySelector(target) : target
+  if (!(element instanceof Element)) {
+    throw new Error(`${caller}: no element matches ${JSON.stringify(String(target))}. Pass a selector of an element on the page, or the element itself.`)
+  }
+  return element
+}
+
+/** An open shadow root with the widget's styles, so shop CSS cannot break the widget nor its CSS leak. */
+export function prepareRoot(host: Element, caller: string): ShadowRoot {
+  mounted.get(host)?.destroy()
+  let root = host.shadowRoot
+  if (!root) {
+    try {
+      root = host.attachShadow({ mode: 'open' })
+    } catch (cause) {
+      throw new Error(`${caller}: cannot render inside <${host.localName}>; use a <div> or another element that accepts a shadow root.`, { cause })
+    }
+  }
+  // Constructable stylesheets: allowed by a strict Content-Security-Policy, where a <style> element is not.
+  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+    const sheet = new CSSStyleSheet()
+    sheet.replaceSync(css)
+    root.adoptedStyleSheets = [sheet]
+  }
+  return root
+}
+
+export function emitter(host: Element, options: CheckoutOptions): (result: CheckoutResult) => void {
+  return (result) => {
+    host.dispatchEvent(new CustomEvent(RESULT_EVENT, { detail: result, bubbles: true, composed: true }))
+    try {
+      options.onResult?.(result)
+    } catch (cause) {
+      console.error('[naverpay-checkout] onResult threw', cause)
+    }
+  }
+}
+
+/** Saved before the page leaves for Naver Pay, so the landing page can show what was ordered. */
+function savePending(params: RequestPayParams): void {
+  const record = {
+    merchantUid: params.merchant_uid,
+    name: params.name,
+    amount: params.amount,
+    items: params.naverProducts,
+    customerUid: params.customer_uid,
+    time: Date.now(),
+  }
+  session.set(PENDING_PREFIX + params.merchant_uid, JSON.stringify(record))
+}
+
+/** Internal mount, returning the store for the embed entry. */
+export function mountWidget(target: string | Element, options: CheckoutOptions, sdk?: SdkClient): { handle: CheckoutHandle; store: CheckoutStore } {
+  if (typeof options !== 'object' || options === null) throw new TypeError('NaverPayCheckout.mount: options must be an object, e.g. { impCode, cart }.')
+  const host = resolveTarget(target, 'NaverPayCheckout.mount')
+  const root = prepareRoot(host, 'NaverPayCheckout.mount')
+  const client = sdk ?? createSdkClient(options)
+  const store = createCheckoutStore(options, { sdk: client, env: browserEnv, emit: emitter(host, options), beforeRedirect: savePending })
+  render(<Widget store={store} retryLabel={messages(options.locale).retryVerify} />, root)
+  // Start loading now, so the click can reach request_pay in the same task (popups need the user gesture).
+  if (!sdk) preconnect(options.sdkUrl)
+  client.load().catch(() => {}) // a failure is reported when the shopper clicks, and retried then
+  const handle: CheckoutHandle = {
+    setCart: (cart) => void (store.cart.value = cart),
+    pay: store.pay,
+    destroy() {
+      store.destroy()
+      render(null, root)
+      mounted.delete(host)
+    },
+  }
+  mounted.set(host, handle)
+  return { handle, store }
+}
+
+/** Renders the Naver Pay button and its message region into `target`. */
+export function mount(target: string | Element, options: CheckoutOptions): CheckoutHandle {
+  return mountWidget(target, options).handle
+}

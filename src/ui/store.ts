@@ -1,0 +1,174 @@
+import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals'
+import { buildRequestPayParams } from '../core/params'
+import { messages } from '../core/messages'
+import { parsePaymentResult } from '../core/result'
+import type { BuildEnv, CheckoutOptions, CheckoutResult, PaymentResult, RequestPayParams, ValidationError } from '../core/types'
+import type { Imp, SdkClient } from '../sdk'
+import { SdkLoadError } from '../sdk'
+import { verifyPayment } from './verify'
+
+/** What the widget shows. `alert` text is shown exactly as given: the PG's error_msg or the server's message. */
+export type View =
+  | { kind: 'idle' }
+  | { kind: 'progress'; text: string }
+  | { kind: 'notice'; text: string }
+  | { kind: 'alert'; text: string; retry?: boolean }
+  | { kind: 'success'; text: string }
+
+export interface StoreDeps {
+  sdk: SdkClient
+  env: () => BuildEnv
+  emit: (result: CheckoutResult) => void
+  /** Called just before the page leaves for Naver Pay (redirect path). */
+  beforeRedirect?: (params: RequestPayParams) => void
+}
+
+export interface CheckoutStore {
+  readonly cart: Signal<unknown>
+  readonly view: ReadonlySignal<View>
+  /** A payment is in flight: the button ignores clicks. */
+  readonly busy: ReadonlySignal<boolean>
+  readonly label: string
+  pay(): void
+  settle(result: PaymentResult): Promise<void>
+  retryVerify(): void
+  showErrors(errors: ValidationError[]): void
+  destroy(): void
+}
+
+// How long after the shopper is back on the page without a callback before the button is given back.
+const RETURN_GRACE_MS = 1500
+const warned = new Set<string>()
+
+/** Console warnings for the merchant's developer, once per page each. */
+export function warnOnce(text: string): void {
+  if (warned.has(text)) return
+  warned.add(text)
+  console.warn(`[naverpay-checkout] ${text}`)
+}
+
+export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps): CheckoutStore {
+  const m = messages(options.locale)
+  const registering = options.recurring !== undefined
+  const cart = signal<unknown>(options.cart)
+  const view = signal<View>({ kind: 'idle' })
+  const inFlight = signal(false)
+  let destroyed = false
+  let lastSuccess: PaymentResult | undefined
+  let stopWatching = (): void => {}
+
+  const show = (next: View, busy = false): void =>
+    batch(() => {
+      view.value = next
+      inFlight.value = busy
+    })
+
+  function pay(): void {
+    if (destroyed || inFlight.value) return
+    const built = buildRequestPayParams(cart.value, options, deps.env())
+    if (!built.ok) return showErrors(built.errors)
+    built.warnings.forEach(warnOnce)
+    const imp = deps.sdk.ready()
+    if (imp) return launch(imp, built.params)
+    if (!built.params.naverPopupMode) {
+      // The redirect path opens no popup, so it may wait for the SDK without losing the user gesture.
+      show({ kind: 'progress', text: m.loading }, true)
+      deps.sdk.load().then((loaded) => !destroyed && launch(loaded, built.params), sdkFailed)
+      return
+    }
+    // The popup path must reach request_pay inside the click; an SDK still loading cannot be waited for.
+    show({ kind: 'notice', text: m.sdkNotReady })
+    deps.sdk.load().then(() => !destroyed && show({ kind: 'notice', text: m.sdkReady }), sdkFailed)
+  }
+
+  function launch(imp: Imp, params: RequestPayParams): void {
+    const popup = params.naverPopupMode
+    show({ kind: 'progress', text: popup ? (registering ? m.waitingRegister : m.waiting) : m.redirecting }, true)
+    if (!popup) deps.beforeRedirect?.(params)
+    try {
+      deps.sdk.requestPay(imp, params, (response) => {
+        stopWatching()
+        if (!destroyed) void settle(parsePaymentResult(response))
+      })
+    } catch (cause) {
+      console.error('[naverpay-checkout] IMP.request_pay threw', cause)
+      return show({ kind: 'alert', text: m.sdkThrew })
+    }
+    if (popup) watchForReturn()
+  }
+
+  /** The shopper may close Naver Pay's window without any callback: once they are back on the page, give the button back. */
+  function watchForReturn(): void {
+    stopWatching()
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const onReturn = (): void => {
+      clearTimeout(timer)
+      timer = setTimeout(() => {
+        stopWatching()
+        if (!destroyed && inFlight.value) show({ kind: 'notice', text: m.windowClosed })
+      }, RETURN_GRACE_MS)
+    }
+    window.addEventListener('focus', onReturn)
+    stopWatching = () => {
+      clearTimeout(timer)
+      window.removeEventListener('focus', onReturn)
+      stopWatching = () => {}
+    }
+  }
+
+  function sdkFailed(error: unknown): void {
+    if (destroyed) return
+    console.error('[naverpay-checkout]', error)
+    const missing = error instanceof SdkLoadError && error.kind === 'no_global'
+    show({ kind: 'alert', text: missing ? m.sdkMissing : m.sdkLoadFailed })
+  }
+
+  async function settle(result: PaymentResult): Promise<void> {
+    if (result.status === 'none') return show({ kind: 'notice', text: m.noResult })
+    if (result.status === 'failure') {
+      // Naver Pay's inspection: the PG's error_msg, exactly as received, nothing added.
+      show({ kind: 'alert', text: result.errorMsg ?? m.failed })
+      return deps.emit({ ...result, verification: 'skipped' })
+    }
+    lastSuccess = result
+    if (!options.verifyUrl && !options.verify) {
+      warnOnce("No verifyUrl or verify is set: Naver Pay's inspection requires the merchant server to verify every payment before success is shown.")
+      show({ kind: 'success', text: registering ? m.unverifiedRegister : m.unverified })
+      return deps.emit({ ...result, verification: 'unverified' })
+    }
+    show({ kind: 'progress', text: registering ? m.verifyingRegister : m.verifying }, true)
+    const answer = await verifyPayment(options, result)
+    if (destroyed) return
+    if (answer.kind === 'paid') {
+      show({ kind: 'success', text: registering ? m.registered : m.paid })
+      return deps.emit({ ...result, verification: 'paid' })
+    }
+    if (answer.kind === 'rejected') {
+      show({ kind: 'alert', text: answer.message || m.failed })
+      return deps.emit({ ...result, verification: 'rejected', verificationMessage: answer.message })
+    }
+    console.error(`[naverpay-checkout] verification failed: ${answer.reason}`)
+    show({ kind: 'alert', text: m.verifyError, retry: true })
+    deps.emit({ ...result, verification: 'error' })
+  }
+
+  function showErrors(errors: ValidationError[]): void {
+    if (errors.some((e) => e.code !== 'min_amount')) console.error('[naverpay-checkout] invalid input:', errors)
+    show({ kind: 'alert', text: errors.map((e) => e.message).join('\n') })
+  }
+
+  return {
+    cart,
+    view,
+    busy: computed(() => inFlight.value),
+    label: registering ? m.register : m.pay,
+    pay,
+    settle,
+    retryVerify: () => lastSuccess && !inFlight.value && void settle(lastSuccess),
+    showErrors,
+    destroy() {
+      destroyed = true
+      stopWatching()
+    },
+  }
+}

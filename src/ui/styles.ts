@@ -1,0 +1,16 @@
+// Naver Pay's button guide: Naver green, white wordmark, rounded rectangle. Every colour is a custom
+// property so shops can theme it from outside the shadow root.
+export const css = `
+:host{display:block;font-family:var(--npay-font,system-ui,-apple-system,"Apple SD Gothic Neo","Malgun Gothic",sans-serif);color:var(--npay-text,#1e1e23)}
+.npay{display:flex;flex-direction:column;gap:8px}
+.npay-button{display:inline-flex;align-items:center;justify-content:center;gap:8px;min-height:48px;padding:0 20px;border:0;border-radius:var(--npay-radius,8px);background:var(--npay-bg,#03c75a);color:var(--npay-fg,#fff);font:inherit;font-size:16px;font-weight:700;cursor:pointer}
+.npay-button:hover{background:var(--npay-bg-hover,#02b350)}
+.npay-button:focus-visible{outline:3px solid var(--npay-focus,#1e1e23);outline-offset:2px}
+.npay-button[aria-disabled=true]{opacity:.6;cursor:progress}
+.npay-logo{display:inline-grid;place-items:center;width:20px;height:20px;border-radius:4px;background:var(--npay-fg,#fff);color:var(--npay-bg,#03c75a);font-weight:900;font-size:14px}
+.npay-status:empty,.npay-alert:empty{display:none}
+.npay-status{font-size:14px}
+.npay-alert{font-size:14px;color:var(--npay-error,#c00);white-space:pre-line}
+.npay-retry{align-self:flex-start;font:inherit;font-size:14px;padding:6px 12px;border:1px solid currentColor;border-radius:6px;background:transparent;color:inherit;cursor:pointer}
+.npay-retry:focus-visible{outline:3px solid var(--npay-focus,#1e1e23);outline-offset:2px}
+`
