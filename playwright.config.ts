@@ -1,0 +1,32 @@
+import { defineConfig, devices } from '@playwright/test'
+
+// Debian's Chromium (installed by .ci/run); on other machines set CHROMIUM_PATH or run `npx playwright install chromium`
+// and set CHROMIUM_PATH to that browser.
+export const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+}
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  use: {
+    baseURL: 'http://127.0.0.1:4321',
+    browserName: 'chromium',
+    launchOptions: chromium,
+    trace: 'off',
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], browserName: 'chromium', launchOptions: chromium } }],
+  webServer: {
+    command: 'node e2e/server.mjs',
+    url: 'http://127.0.0.1:4321/health',
+    reuseExistingServer: !process.env.CI,
+    timeout: 20_000,
+  },
+})
