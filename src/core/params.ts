@@ -132,12 +132,15 @@ function build(cartInput: unknown, optionsInput: unknown, env: BuildEnv): BuildR
   else if (typeof opts.merchantUid !== 'function') c.fail('merchantUid', 'type', 'expected a function returning a string')
   else {
     let made: unknown
+    let threw = false
     try {
       made = (opts.merchantUid as () => unknown)()
     } catch (cause) {
+      threw = true
       c.fail('merchantUid', 'merchant_uid', `it threw: ${String(cause)}`)
     }
-    if (made !== undefined) merchantUid = c.text(made, 'merchantUid()', { required: true })
+    // A generator returning undefined is an error too, not a silent `{ ok: false, errors: [] }`.
+    if (!threw) merchantUid = c.text(made, 'merchantUid()', { required: true })
   }
 
   // The minimum is the one error a shopper can cause (by the quantities chosen), so it is checked once the cart is sound.
