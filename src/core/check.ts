@@ -17,13 +17,14 @@ export class Checker {
     return undefined
   }
 
-  /** A string field. Absent (undefined, null, '') is fine unless required. */
-  text(value: unknown, field: string, opts: { required?: boolean; pattern?: RegExp; hint?: string } = {}): string | undefined {
+  /** A string field. Absent (undefined, null, '') is fine unless required; a string `required` says why it is. */
+  text(value: unknown, field: string, opts: { required?: boolean | string; pattern?: RegExp; hint?: string } = {}): string | undefined {
+    const why = typeof opts.required === 'string' ? opts.required : undefined
     if (value === undefined || value === null || value === '') {
-      return opts.required ? this.fail(field, 'required') : undefined
+      return opts.required ? this.fail(field, 'required', why) : undefined
     }
     if (typeof value !== 'string') return this.fail(field, 'type', `expected a string, got ${kindOf(value)}`)
-    if (value.trim() === '') return opts.required ? this.fail(field, 'required') : undefined
+    if (value.trim() === '') return opts.required ? this.fail(field, 'required', why) : undefined
     if (CONTROL.test(value)) return this.fail(field, 'control_chars')
     if (value.length > MAX_TEXT) return this.fail(field, 'too_long', `at most ${MAX_TEXT} characters`)
     if (opts.pattern && !opts.pattern.test(value)) return this.fail(field, 'format', opts.hint)

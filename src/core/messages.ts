@@ -13,9 +13,11 @@ const texts = {
     sdkLoadFailed: '네이버페이를 불러오지 못했습니다. 네트워크를 확인한 뒤 다시 시도해 주세요.',
     sdkMissing: '네이버페이 결제 모듈을 찾을 수 없습니다. 잠시 후 다시 시도해 주세요.',
     sdkThrew: '네이버페이 결제창을 열지 못했습니다. 다시 시도해 주세요.',
+    sdkThrewRegister: '네이버페이 등록 창을 열지 못했습니다. 다시 시도해 주세요.',
     waiting: '네이버페이 창에서 결제를 진행해 주세요.',
     waitingRegister: '네이버페이 창에서 정기결제 등록을 진행해 주세요.',
     windowClosed: '결제창이 닫혔습니다. 다시 결제하려면 버튼을 눌러 주세요.',
+    windowClosedRegister: '등록 창이 닫혔습니다. 다시 등록하려면 버튼을 눌러 주세요.',
     redirecting: '네이버페이로 이동하고 있습니다…',
     verifying: '결제 결과를 확인하고 있습니다…',
     verifyingRegister: '등록 결과를 확인하고 있습니다…',
@@ -24,8 +26,11 @@ const texts = {
     unverified: '결제 요청이 접수되었습니다. 상점의 확인 후 완료됩니다.',
     unverifiedRegister: '정기결제 등록 요청이 접수되었습니다. 상점의 확인 후 완료됩니다.',
     verifyError: '결제 결과를 확인하지 못했습니다. 결제는 완료되지 않은 것으로 표시되며, 다시 확인할 수 있습니다.',
+    verifyErrorRegister: '등록 결과를 확인하지 못했습니다. 등록은 완료되지 않은 것으로 표시되며, 다시 확인할 수 있습니다.',
     retryVerify: '결제 결과 다시 확인',
+    retryVerifyRegister: '등록 결과 다시 확인',
     failed: '결제가 완료되지 않았습니다.',
+    failedRegister: '정기결제 등록이 완료되지 않았습니다.',
     noResult: '이 페이지에 결제 결과가 없습니다.',
     orderSummary: '주문 내역',
     orderNumber: '주문번호',
@@ -54,6 +59,12 @@ const texts = {
       cart_json: '올바른 JSON이어야 합니다',
     } satisfies Record<ErrorCode, string>,
     minAmount: (min: string, amount: string) => `최소 결제 금액은 ${min}원입니다. (현재 ${amount}원)`,
+    // Why a registration needs each field: the integrator reads these next to the field's error.
+    why: {
+      customerUid: '정기결제 등록에 필수인 고객 고유 키(빌링키)로, 이후 결제 요청에 사용합니다',
+      productCode: '없으면 같은 고객이 같은 상품을 중복으로 등록할 수 있습니다',
+      buyerTel: '네이버페이 정기결제 등록에 필수입니다',
+    },
   },
   en: {
     pay: 'Pay with Naver Pay',
@@ -65,9 +76,11 @@ const texts = {
     sdkLoadFailed: 'Naver Pay could not be loaded. Check your connection and try again.',
     sdkMissing: 'The Naver Pay module is missing. Please try again in a moment.',
     sdkThrew: 'The Naver Pay window could not be opened. Please try again.',
+    sdkThrewRegister: 'The Naver Pay registration window could not be opened. Please try again.',
     waiting: 'Complete the payment in the Naver Pay window.',
     waitingRegister: 'Complete the registration in the Naver Pay window.',
     windowClosed: 'The payment window was closed. Press the button to try again.',
+    windowClosedRegister: 'The registration window was closed. Press the button to try again.',
     redirecting: 'Taking you to Naver Pay…',
     verifying: 'Confirming your payment…',
     verifyingRegister: 'Confirming your registration…',
@@ -76,8 +89,11 @@ const texts = {
     unverified: 'Payment request received. It completes once the shop confirms it.',
     unverifiedRegister: 'Registration request received. It completes once the shop confirms it.',
     verifyError: 'Your payment could not be confirmed. It is not shown as complete; you can check again.',
+    verifyErrorRegister: 'Your registration could not be confirmed. It is not shown as complete; you can check again.',
     retryVerify: 'Check the payment again',
+    retryVerifyRegister: 'Check the registration again',
     failed: 'The payment was not completed.',
+    failedRegister: 'The recurring payment registration was not completed.',
     noResult: 'There is no payment result on this page.',
     orderSummary: 'Order summary',
     orderNumber: 'Order number',
@@ -106,13 +122,27 @@ const texts = {
       cart_json: 'must be valid JSON',
     } satisfies Record<ErrorCode, string>,
     minAmount: (min: string, amount: string) => `The minimum payment is ₩${min} (this order: ₩${amount}).`,
+    why: {
+      customerUid: 'the key of the billing key being registered; later charges use it',
+      productCode: 'without it the same shopper can register the same product twice',
+      buyerTel: 'Naver Pay requires it to register a recurring payment',
+    },
   },
 }
 
 export type Messages = (typeof texts)['ko']
 
-export function messages(locale: Locale | undefined): Messages {
-  return locale === 'en' ? texts.en : texts.ko
+// Texts that read "payment" and have a registration twin named `${key}Register`.
+const TWINS = ['waiting', 'windowClosed', 'sdkThrew', 'verifying', 'unverified', 'verifyError', 'retryVerify', 'failed'] as const
+
+/** The texts for a locale. For a billing-key registration (no money moves) every payment wording becomes the
+ *  registration one under the same key, so the UI never has to choose between the two. */
+export function messages(locale: Locale | undefined, registering = false): Messages {
+  const t = locale === 'en' ? texts.en : texts.ko
+  if (!registering) return t
+  const r = { ...t, pay: t.register, paid: t.registered }
+  for (const key of TWINS) r[key] = t[`${key}Register`]
+  return r
 }
 
 /** Thousands separators without Intl, so the output is the same in every runtime. */

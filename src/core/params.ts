@@ -111,13 +111,14 @@ function build(cartInput: unknown, optionsInput: unknown, env: BuildEnv): BuildR
   const recurringInput = c.record(opts.recurring, 'recurring')
   let recurring: Pick<RequestPayParams, 'customer_uid' | 'naverProductCode' | 'naverProductCount' | 'naverActionType'> | undefined
   if (recurringInput) {
-    const customerUid = c.text(recurringInput.customerUid, 'recurring.customerUid', { required: true })
-    // Without a product code the same shopper can register the same product twice.
-    const productCode = c.text(recurringInput.productCode, 'recurring.productCode', { required: true })
+    const customerUid = c.text(recurringInput.customerUid, 'recurring.customerUid', { required: m.why.customerUid })
+    // PortOne's default product code is random, which lets the same shopper register the same product twice.
+    const productCode = c.text(recurringInput.productCode, 'recurring.productCode', { required: m.why.productCode })
+    // No default: when absent the parameter is left out and Naver Pay applies its own.
     const productCount = c.int(recurringInput.productCount, 'recurring.productCount', { min: 1 })
     const actionType = c.oneOf(recurringInput.actionType, 'recurring.actionType', ['NEW', 'CHANGE'] as const)
-    if (buyerTel === undefined && !c.errors.some((e) => e.field === 'buyer.tel')) c.fail('buyer.tel', 'required', 'Naver Pay needs it to register a recurring payment')
-    if (actionType !== undefined) warnings.push('recurring.actionType (naverActionType): PortOne marked it discontinued in 2026.')
+    if (buyerTel === undefined && !c.errors.some((e) => e.field === 'buyer.tel')) c.fail('buyer.tel', 'required', m.why.buyerTel)
+    if (actionType !== undefined) warnings.push('recurring.actionType (naverActionType): PortOne marked it discontinued in 2026; it is still sent, so confirm with PortOne that your channel honours it.')
     recurring = { customer_uid: customerUid, naverProductCode: productCode, naverProductCount: productCount, naverActionType: actionType }
   }
 

@@ -1,7 +1,7 @@
 import type { CheckoutStore } from './store'
 
 /** The status and alert regions. The widget and the landing page show outcomes through this one view. */
-export function ResultView({ store, retryLabel }: { store: CheckoutStore; retryLabel: string }) {
+export function ResultView({ store }: { store: CheckoutStore }) {
   const view = store.view.value
   const statusText = view.kind === 'progress' || view.kind === 'notice' || view.kind === 'success' ? view.text : ''
   return (
@@ -14,7 +14,7 @@ export function ResultView({ store, retryLabel }: { store: CheckoutStore; retryL
       </div>
       {view.kind === 'alert' && view.retry && (
         <button type="button" class="npay-retry" part="retry" onClick={store.retryVerify}>
-          {retryLabel}
+          {store.retryLabel}
         </button>
       )}
     </>
@@ -22,7 +22,7 @@ export function ResultView({ store, retryLabel }: { store: CheckoutStore; retryL
 }
 
 /** The pay button above the result view. Renders the store's state; decides nothing about payments. */
-export function Widget({ store, retryLabel }: { store: CheckoutStore; retryLabel: string }) {
+export function Widget({ store }: { store: CheckoutStore }) {
   const busy = store.busy.value
   return (
     <div class="npay" part="container">
@@ -37,7 +37,7 @@ export function Widget({ store, retryLabel }: { store: CheckoutStore; retryLabel
         <span class="npay-logo" aria-hidden="true">N</span>
         <span class="npay-label">{store.label}</span>
       </button>
-      <ResultView store={store} retryLabel={retryLabel} />
+      <ResultView store={store} />
     </div>
   )
 }

@@ -1,5 +1,4 @@
 import { render } from 'preact'
-import { messages } from '../core/messages'
 import { parsePaymentResult } from '../core/result'
 import type { CheckoutOptions } from '../core/types'
 import { createSdkClient } from '../sdk'
@@ -19,7 +18,7 @@ export function mountLanding(target: string | Element, options: CheckoutOptions 
   const store = createCheckoutStore(options, { sdk: createSdkClient(options), env: browserEnv, emit: emitter(host, options) })
   render(
     <div class="npay" part="container">
-      <ResultView store={store} retryLabel={messages(options.locale).retryVerify} />
+      <ResultView store={store} />
     </div>,
     root,
   )

@@ -28,7 +28,10 @@ export interface CheckoutStore {
   readonly view: ReadonlySignal<View>
   /** A payment is in flight: the button ignores clicks. */
   readonly busy: ReadonlySignal<boolean>
+  /** The button's text: payment or registration wording. */
   readonly label: string
+  /** The verification-retry button's text; follows a registration result that arrives on the landing page. */
+  readonly retryLabel: string
   pay(): void
   settle(result: PaymentResult): Promise<void>
   retryVerify(): void
@@ -48,8 +51,12 @@ export function warnOnce(text: string): void {
 }
 
 export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps): CheckoutStore {
-  const m = messages(options.locale)
-  const registering = options.recurring !== undefined
+  // A billing-key registration when the options say so, or (landing page) once a result carries customer_uid.
+  let registering = options.recurring != null
+  let m = messages(options.locale, registering)
+  const adopt = (result: PaymentResult): void => {
+    if (result.customerUid && !registering) m = messages(options.locale, (registering = true))
+  }
   const cart = signal<unknown>(options.cart)
   const view = signal<View>({ kind: 'idle' })
   const inFlight = signal(false)
@@ -83,7 +90,7 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps): 
 
   function launch(imp: Imp, params: RequestPayParams): void {
     const popup = params.naverPopupMode
-    show({ kind: 'progress', text: popup ? (registering ? m.waitingRegister : m.waiting) : m.redirecting }, true)
+    show({ kind: 'progress', text: popup ? m.waiting : m.redirecting }, true)
     if (!popup) deps.beforeRedirect?.(params)
     try {
       deps.sdk.requestPay(imp, params, (response) => {
@@ -124,6 +131,7 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps): 
   }
 
   async function settle(result: PaymentResult): Promise<void> {
+    adopt(result)
     if (result.status === 'none') return show({ kind: 'notice', text: m.noResult })
     if (result.status === 'failure') {
       // Naver Pay's inspection: the PG's error_msg, exactly as received, nothing added.
@@ -133,14 +141,14 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps): 
     lastSuccess = result
     if (!options.verifyUrl && !options.verify) {
       warnOnce("No verifyUrl or verify is set: Naver Pay's inspection requires the merchant server to verify every payment before success is shown.")
-      show({ kind: 'success', text: registering ? m.unverifiedRegister : m.unverified })
+      show({ kind: 'success', text: m.unverified })
       return deps.emit({ ...result, verification: 'unverified' })
     }
-    show({ kind: 'progress', text: registering ? m.verifyingRegister : m.verifying }, true)
+    show({ kind: 'progress', text: m.verifying }, true)
     const answer = await verifyPayment(options, result)
     if (destroyed) return
     if (answer.kind === 'paid') {
-      show({ kind: 'success', text: registering ? m.registered : m.paid })
+      show({ kind: 'success', text: m.paid })
       return deps.emit({ ...result, verification: 'paid' })
     }
     if (answer.kind === 'rejected') {
@@ -161,7 +169,12 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps): 
     cart,
     view,
     busy: computed(() => inFlight.value),
-    label: registering ? m.register : m.pay,
+    get label() {
+      return m.pay
+    },
+    get retryLabel() {
+      return m.retryVerify
+    },
     pay,
     settle,
     retryVerify: () => lastSuccess && !inFlight.value && void settle(lastSuccess),
