@@ -4,7 +4,8 @@ import type { ErrorCode, ValidationError } from './types'
 
 // Generous limits: they exist to stop garbage (a megabyte of name), not to second-guess Naver Pay.
 export const MAX_TEXT = 500
-const CONTROL = /[\u0000-\u001F\u007F]/
+// C0, DEL and C1 (NEL U+0085 among them): invisible, and some systems read them as line breaks.
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/
 
 /** Collects errors while reading untrusted input field by field. Never throws. */
 export class Checker {

@@ -42,7 +42,7 @@ function autoMount(dataset: Record<string, string | undefined>): void {
     }
   }
   const { store } = mountWidget(target, options)
-  if (problems.length > 0) store.showErrors(problems)
+  if (problems.length > 0) store.showErrors(problems, true)
 }
 
 function cartProblem(detail: string): ValidationError {

@@ -35,7 +35,9 @@ export interface CheckoutStore {
   pay(): void
   settle(result: PaymentResult): Promise<void>
   retryVerify(): void
-  showErrors(errors: ValidationError[]): void
+  /** Shows input errors. `blocking`: problems found at mount (script-tag attributes, the cart's JSON) that no click
+   *  can fix, so every click shows them again instead of paying with defaults in their place. */
+  showErrors(errors: ValidationError[], blocking?: boolean): void
   destroy(): void
 }
 
@@ -72,6 +74,7 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps): 
 
   function pay(): void {
     if (destroyed || inFlight.value) return
+    if (blocked.length > 0) return showErrors(blocked)
     const built = buildRequestPayParams(cart.value, options, deps.env())
     if (!built.ok) return showErrors(built.errors)
     built.warnings.forEach(warnOnce)
@@ -104,21 +107,30 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps): 
     if (popup) watchForReturn()
   }
 
-  /** The shopper may close Naver Pay's window without any callback: once they are back on the page, give the button back. */
+  /**
+   * The shopper may close Naver Pay's window without any callback: once they are back on the page, give the button back.
+   * We hold no handle on the SDK's window (polling `closed` would need one), so "back" is any sign of the shopper on
+   * this page: `focus` (desktop browsers focus the opener when the popup closes), `visibilitychange` to visible (a tab
+   * switch back), or a pointer/key press here. Headless and some embedded browsers fire no `focus` when a popup closes,
+   * so the input events are what keeps the button from staying disabled forever there. A false "closed" (a press on the
+   * page while the window is still open) costs nothing: the callback stays registered and still settles the payment.
+   */
   function watchForReturn(): void {
     stopWatching()
     let timer: ReturnType<typeof setTimeout> | undefined
     const onReturn = (): void => {
+      if (document.visibilityState === 'hidden') return
       clearTimeout(timer)
       timer = setTimeout(() => {
         stopWatching()
         if (!destroyed && inFlight.value) show({ kind: 'notice', text: m.windowClosed })
       }, RETURN_GRACE_MS)
     }
-    window.addEventListener('focus', onReturn)
+    const targets: [EventTarget, string][] = [[window, 'focus'], [document, 'visibilitychange'], [document, 'pointerdown'], [document, 'keydown']]
+    for (const [target, type] of targets) target.addEventListener(type, onReturn, true)
     stopWatching = () => {
       clearTimeout(timer)
-      window.removeEventListener('focus', onReturn)
+      for (const [target, type] of targets) target.removeEventListener(type, onReturn, true)
       stopWatching = () => {}
     }
   }
@@ -160,7 +172,10 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps): 
     deps.emit({ ...result, verification: 'error' })
   }
 
-  function showErrors(errors: ValidationError[]): void {
+  // A data-min-amount of "ten" must not become the default 10 won at the click: mount-time problems stop payment.
+  let blocked: ValidationError[] = []
+  function showErrors(errors: ValidationError[], blocking = false): void {
+    if (blocking) blocked = errors
     if (errors.some((e) => e.code !== 'min_amount')) console.error('[naverpay-checkout] invalid input:', errors)
     show({ kind: 'alert', text: errors.map((e) => e.message).join('\n') })
   }
