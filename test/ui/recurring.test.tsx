@@ -1,0 +1,214 @@
+import { act, fireEvent, within } from '@testing-library/preact'
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import type { CheckoutOptions, CheckoutResult, RequestPayParams } from '../../src/core/types'
+import type { Imp, SdkClient } from '../../src/sdk'
+import { mountLanding } from '../../src/ui/landing'
+import { mountWidget } from '../../src/ui/mount'
+
+// Billing-key registration as the shopper sees it: the widget's texts say registration, never payment.
+const PLAN = { items: [{ uid: 'PLAN_SLIM_M', name: 'Slim 요금제(1개월 단위)', price: 14000, count: 1, categoryType: 'ETC', categoryId: 'ETC' }] }
+const REGISTRATION: Partial<CheckoutOptions> = {
+  cart: PLAN,
+  buyer: { tel: '010-1234-5678' },
+  recurring: { customerUid: 'gildong_0001_1234', productCode: 'PLAN_SLIM_M' },
+}
+const CANCELLED = '[결제포기] 사용자가 결제를 취소하셨습니다'
+
+let host: HTMLElement
+let teardown: (() => void) | undefined
+let results: CheckoutResult[]
+
+beforeEach(() => {
+  host = document.createElement('div')
+  document.body.appendChild(host)
+  results = []
+  host.addEventListener('naverpay:result', (e) => results.push((e as CustomEvent<CheckoutResult>).detail))
+})
+
+afterEach(() => {
+  teardown?.()
+  teardown = undefined
+  host.remove()
+  vi.restoreAllMocks()
+  vi.unstubAllGlobals()
+  sessionStorage.clear()
+})
+
+/** A loaded SDK whose request_pay the test answers as PortOne's popup callback would. */
+function sdk() {
+  const calls: { params: RequestPayParams; callback: (response: unknown) => void }[] = []
+  const imp: Imp = { init: () => {}, request_pay: (params, callback) => void calls.push({ params, callback }) }
+  const client: SdkClient = { load: () => Promise.resolve(imp), ready: () => imp, requestPay: (i, params, callback) => i.request_pay(params, callback) }
+  return { client, calls }
+}
+
+const shadow = () => within(host.shadowRoot as unknown as HTMLElement)
+// `hidden: true`: happy-dom treats the styled live regions as hidden; Chromium visibility is covered by e2e.
+const status = () => shadow().getByRole('status', { hidden: true })
+const alert = () => shadow().getByRole('alert', { hidden: true })
+
+/** Lets the verification promise chain finish and the widget re-render. */
+const flush = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 0)))
+
+function setup(options: Partial<CheckoutOptions> = {}) {
+  const fake = sdk()
+  act(() => {
+    teardown = mountWidget(host, { ...REGISTRATION, ...options } as CheckoutOptions, fake.client).handle.destroy
+  })
+  return {
+    calls: fake.calls,
+    button: (name: RegExp | string) => shadow().getByRole('button', { name }),
+    async register() {
+      await act(async () => void fireEvent.click(shadow().getAllByRole('button')[0]))
+    },
+    async answer(response: Record<string, unknown>) {
+      const last = fake.calls[fake.calls.length - 1]
+      await act(async () => last.callback({ merchant_uid: last.params.merchant_uid, ...response }))
+      await flush()
+    },
+  }
+}
+
+describe('the registration button', () => {
+  test.each([
+    ['ko', '네이버페이 정기결제 등록', /네이버페이 결제$/],
+    ['en', 'Register Naver Pay for recurring payments', /^Pay with Naver Pay/],
+  ] as const)('%s: its accessible name says registration', (locale, name, payment) => {
+    const { button } = setup({ locale })
+    expect(button(name).getAttribute('type')).toBe('button')
+    expect(shadow().queryByRole('button', { name: payment })).toBeNull()
+  })
+
+  test('without recurring it is a payment button', () => {
+    act(() => {
+      teardown = mountWidget(host, { cart: PLAN }, sdk().client).handle.destroy
+    })
+    expect(shadow().getByRole('button', { name: '네이버페이 결제' })).toBeTruthy()
+  })
+})
+
+describe('registering through the popup', () => {
+  test.each([
+    ['ko', '네이버페이 창에서 정기결제 등록을 진행해 주세요.', '정기결제 등록 요청이 접수되었습니다. 상점의 확인 후 완료됩니다.'],
+    ['en', 'Complete the registration in the Naver Pay window.', 'Registration request received. It completes once the shop confirms it.'],
+  ] as const)('%s: waiting and unverified statuses say registration; the event carries customerUid', async (locale, waiting, unverified) => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const { calls, register, answer } = setup({ locale })
+    await register()
+    expect(calls).toHaveLength(1)
+    expect(calls[0].params).toMatchObject({ customer_uid: 'gildong_0001_1234', naverProductCode: 'PLAN_SLIM_M', amount: 14000, buyer_tel: '010-1234-5678' })
+    expect(status().textContent).toBe(waiting)
+    await answer({ imp_uid: 'imp_1', customer_uid: 'gildong_0001_1234', success: true })
+    expect(status().textContent).toBe(unverified)
+    expect(results).toHaveLength(1)
+    expect(results[0]).toMatchObject({ status: 'success', customerUid: 'gildong_0001_1234', verification: 'unverified' })
+  })
+
+  test('verified by the merchant server: 정기결제 등록이 완료되었습니다, and the check saw customerUid', async () => {
+    const verify = vi.fn(async () => ({ status: 'paid' }))
+    const { register, answer } = setup({ verify })
+    await register()
+    await answer({ imp_uid: 'imp_1', customer_uid: 'gildong_0001_1234' })
+    expect(status().textContent).toBe('정기결제 등록이 완료되었습니다.')
+    expect(verify).toHaveBeenCalledWith(expect.objectContaining({ impUid: 'imp_1', customerUid: 'gildong_0001_1234' }))
+    expect(results[0].verification).toBe('paid')
+  })
+
+  test('verifyUrl: the POST body carries customer_uid next to imp_uid and merchant_uid', async () => {
+    const fetch = vi.fn(async () => new Response(JSON.stringify({ status: 'paid' }), { status: 200, headers: { 'Content-Type': 'application/json' } }))
+    vi.stubGlobal('fetch', fetch)
+    const { calls, register, answer } = setup({ verifyUrl: '/payments/complete', locale: 'en' })
+    await register()
+    await answer({ imp_uid: 'imp_1', customer_uid: 'gildong_0001_1234' })
+    expect(status().textContent).toBe('Recurring payment registration complete.')
+    const init = (fetch.mock.calls[0] as unknown as [string, RequestInit])[1]
+    expect(JSON.parse(init.body as string)).toEqual({ imp_uid: 'imp_1', merchant_uid: calls[0].params.merchant_uid, customer_uid: 'gildong_0001_1234' })
+  })
+
+  test.each([
+    ['ko', '등록 결과를 확인하지 못했습니다. 등록은 완료되지 않은 것으로 표시되며, 다시 확인할 수 있습니다.', '등록 결과 다시 확인'],
+    ['en', 'Your registration could not be confirmed. It is not shown as complete; you can check again.', 'Check the registration again'],
+  ] as const)('%s: a failed check says registration, and so does its retry button', async (locale, text, retry) => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const verify = vi.fn().mockRejectedValueOnce(new Error('server down')).mockResolvedValueOnce({ status: 'paid' })
+    const { register, answer, button } = setup({ verify, locale })
+    await register()
+    await answer({ imp_uid: 'imp_1', customer_uid: 'gildong_0001_1234' })
+    expect(alert().textContent).toBe(text)
+    await act(async () => void fireEvent.click(button(retry)))
+    await flush()
+    expect(verify).toHaveBeenCalledTimes(2)
+    expect(results.map((r) => r.verification)).toEqual(['error', 'paid'])
+  })
+
+  test('cancelled by the shopper: the alert holds exactly error_msg, nothing else', async () => {
+    const { register, answer } = setup()
+    await register()
+    await answer({ imp_uid: null, customer_uid: 'gildong_0001_1234', error_code: 'F1002', error_msg: CANCELLED, success: false })
+    expect(alert().textContent).toBe(CANCELLED)
+    expect(status().textContent).toBe('')
+    expect(results[0]).toMatchObject({ status: 'failure', errorMsg: CANCELLED, customerUid: 'gildong_0001_1234', verification: 'skipped' })
+  })
+
+  test('a merchant-server rejection without a message says the registration was not completed', async () => {
+    const { register, answer } = setup({ verify: async () => ({ status: 'failed', message: '' }), locale: 'en' })
+    await register()
+    await answer({ imp_uid: 'imp_1', customer_uid: 'gildong_0001_1234' })
+    expect(alert().textContent).toBe('The recurring payment registration was not completed.')
+  })
+})
+
+describe('invalid registrations never reach the SDK', () => {
+  test.each([
+    ['missing buyer.tel', { buyer: {} }, 'buyer.tel: 값이 필요합니다 (네이버페이 정기결제 등록에 필수입니다)'],
+    ['missing productCode', { recurring: { customerUid: 'c' } }, 'recurring.productCode: 값이 필요합니다 (없으면 같은 고객이 같은 상품을 중복으로 등록할 수 있습니다)'],
+  ] as const)('%s', async (_label, over, message) => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const { calls, register } = setup(over as Partial<CheckoutOptions>)
+    await register()
+    expect(calls).toHaveLength(0)
+    expect(alert().textContent).toBe(message)
+  })
+})
+
+describe('deprecated parameters', () => {
+  test('naverActionType and naverChainId: one console warning each, however many attempts', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const { calls, register, answer } = setup({ recurring: { customerUid: 'c', productCode: 'P', actionType: 'CHANGE' }, naver: { chainId: 'chain01' } })
+    await register()
+    await answer({ imp_uid: null, error_msg: CANCELLED })
+    await register()
+    expect(calls).toHaveLength(2)
+    expect(calls[1].params).toMatchObject({ naverActionType: 'CHANGE', naverChainId: 'chain01' })
+    const texts = warn.mock.calls.map((args) => String(args[0]))
+    expect(texts.filter((t) => t.includes('naverActionType'))).toHaveLength(1)
+    expect(texts.filter((t) => t.includes('naverChainId'))).toHaveLength(1)
+  })
+})
+
+describe('the landing page', () => {
+  test.each([
+    ['ko', '정기결제 등록이 완료되었습니다.'],
+    ['en', 'Recurring payment registration complete.'],
+  ] as const)('%s: customer_uid in the query makes it a registration result', async (locale, text) => {
+    // A new order number per case: the landing page replays an outcome it already showed for the same one.
+    history.replaceState(null, '', `/landing?imp_uid=imp_9&merchant_uid=m_${locale}&customer_uid=gildong_0001_1234&imp_success=true`)
+    const verify = vi.fn(async () => ({ status: 'paid' }))
+    act(() => {
+      teardown = mountLanding(host, { verify, locale }).destroy
+    })
+    await flush()
+    expect(status().textContent).toBe(text)
+    expect(verify).toHaveBeenCalledWith(expect.objectContaining({ impUid: 'imp_9', customerUid: 'gildong_0001_1234' }))
+    expect(results[0]).toMatchObject({ customerUid: 'gildong_0001_1234', verification: 'paid' })
+  })
+
+  test('a cancelled registration on the landing page shows error_msg exactly', async () => {
+    history.replaceState(null, '', '/landing?merchant_uid=m_8&customer_uid=c&error_code=F1002&error_msg=' + encodeURIComponent(CANCELLED) + '&imp_success=false')
+    act(() => {
+      teardown = mountLanding(host, {}).destroy
+    })
+    await flush()
+    expect(alert().textContent).toBe(CANCELLED)
+  })
+})
