@@ -35,6 +35,9 @@ const texts = {
     orderSummary: '주문 내역',
     orderNumber: '주문번호',
     amount: '금액',
+    orderName: '상품',
+    won: (won: string) => `${won}원`,
+    andMore: (count: number) => ` 외 ${count}개`,
     simulated: '시뮬레이션 — 실제 결제가 아닙니다',
     fieldError: (field: string, expected: string) => `${field}: ${expected}`,
     expected: {
@@ -98,6 +101,9 @@ const texts = {
     orderSummary: 'Order summary',
     orderNumber: 'Order number',
     amount: 'Amount',
+    orderName: 'Item',
+    won: (won: string) => `₩${won}`,
+    andMore: (count: number) => ` and ${count} more`,
     simulated: 'Simulation — not a real payment',
     fieldError: (field: string, expected: string) => `${field} ${expected}`,
     expected: {

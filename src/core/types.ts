@@ -200,4 +200,7 @@ export interface CheckoutResult extends PaymentResult {
   verification: 'paid' | 'rejected' | 'error' | 'unverified' | 'skipped'
   /** The merchant server's message for `rejected`. */
   verificationMessage?: string
+  /** Set when the landing page shows again an outcome it processed before (reload, back/forward): nothing was
+   *  verified again. Skip one-time work such as conversion tracking. */
+  replayed?: boolean
 }

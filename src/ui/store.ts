@@ -1,6 +1,7 @@
 import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals'
 import { buildRequestPayParams } from '../core/params'
 import { messages } from '../core/messages'
+import { outcomeView, verifiedOutcome } from '../core/outcome'
 import { parsePaymentResult } from '../core/result'
 import type { BuildEnv, CheckoutOptions, CheckoutResult, PaymentResult, RequestPayParams, ValidationError } from '../core/types'
 import type { Imp, SdkClient } from '../sdk'
@@ -34,6 +35,8 @@ export interface CheckoutStore {
   readonly retryLabel: string
   pay(): void
   settle(result: PaymentResult): Promise<void>
+  /** Shows and reports an outcome decided before, without verifying again. */
+  replay(outcome: CheckoutResult): void
   retryVerify(): void
   /** Shows input errors. `blocking`: problems found at mount (script-tag attributes, the cart's JSON) that no click
    *  can fix, so every click shows them again instead of paying with defaults in their place. */
@@ -145,31 +148,25 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps): 
   async function settle(result: PaymentResult): Promise<void> {
     adopt(result)
     if (result.status === 'none') return show({ kind: 'notice', text: m.noResult })
-    if (result.status === 'failure') {
-      // Naver Pay's inspection: the PG's error_msg, exactly as received, nothing added.
-      show({ kind: 'alert', text: result.errorMsg ?? m.failed })
-      return deps.emit({ ...result, verification: 'skipped' })
-    }
+    if (result.status === 'failure') return finish({ ...result, verification: 'skipped' })
     lastSuccess = result
     if (!options.verifyUrl && !options.verify) {
       warnOnce("No verifyUrl or verify is set: Naver Pay's inspection requires the merchant server to verify every payment before success is shown.")
-      show({ kind: 'success', text: m.unverified })
-      return deps.emit({ ...result, verification: 'unverified' })
+      return finish(verifiedOutcome(result, undefined))
     }
     show({ kind: 'progress', text: m.verifying }, true)
     const answer = await verifyPayment(options, result)
     if (destroyed) return
-    if (answer.kind === 'paid') {
-      show({ kind: 'success', text: m.paid })
-      return deps.emit({ ...result, verification: 'paid' })
-    }
-    if (answer.kind === 'rejected') {
-      show({ kind: 'alert', text: answer.message || m.failed })
-      return deps.emit({ ...result, verification: 'rejected', verificationMessage: answer.message })
-    }
-    console.error(`[naverpay-checkout] verification failed: ${answer.reason}`)
-    show({ kind: 'alert', text: m.verifyError, retry: true })
-    deps.emit({ ...result, verification: 'error' })
+    if (answer.kind === 'error') console.error(`[naverpay-checkout] verification failed: ${answer.reason}`)
+    finish(verifiedOutcome(result, answer))
+  }
+
+  /** Shows a final outcome and reports it: after settle, or again after a reload (the landing page's replay). */
+  function finish(outcome: CheckoutResult): void {
+    if (destroyed) return
+    adopt(outcome)
+    show(outcomeView(outcome, m))
+    deps.emit(outcome)
   }
 
   // A data-min-amount of "ten" must not become the default 10 won at the click: mount-time problems stop payment.
@@ -192,6 +189,7 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps): 
     },
     pay,
     settle,
+    replay: finish,
     retryVerify: () => lastSuccess && !inFlight.value && void settle(lastSuccess),
     showErrors,
     destroy() {

@@ -1,0 +1,89 @@
+import { isRecord } from './check'
+import type { CheckoutResult, NaverProduct, PaymentResult, RequestPayParams } from './types'
+
+/** sessionStorage keys, per order number: what was ordered, and the outcome once it is final. */
+export const PENDING_PREFIX = 'naverpay-checkout:pending:'
+export const RESULT_PREFIX = 'naverpay-checkout:result:'
+
+/** What the page saves before it leaves for Naver Pay, so the landing page can say what was ordered. */
+export interface PendingOrder {
+  merchantUid: string
+  name: string
+  amount: number
+  items: NaverProduct[]
+  customerUid?: string
+  /** When the shopper left for Naver Pay (ms since epoch). */
+  time: number
+}
+
+export function pendingOrder(params: RequestPayParams, now: number): PendingOrder {
+  const order: PendingOrder = { merchantUid: params.merchant_uid, name: params.name, amount: params.amount, items: params.naverProducts, time: now }
+  if (params.customer_uid !== undefined) order.customerUid = params.customer_uid
+  return order
+}
+
+/** Parses stored JSON; anything malformed (another script, an old version) reads as nothing stored. */
+function readJson(text: string | null): Record<string, unknown> | undefined {
+  if (!text) return undefined
+  try {
+    const value: unknown = JSON.parse(text)
+    return isRecord(value) ? value : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** The stored pending order for this order number, if it is one and is well formed. */
+export function readPendingOrder(text: string | null, merchantUid: string): PendingOrder | undefined {
+  const v = readJson(text)
+  if (!v || v.merchantUid !== merchantUid || typeof v.name !== 'string' || !Number.isSafeInteger(v.amount)) return undefined
+  return {
+    merchantUid,
+    name: v.name,
+    amount: v.amount as number,
+    items: Array.isArray(v.items) ? (v.items as NaverProduct[]) : [],
+    time: typeof v.time === 'number' ? v.time : 0,
+  }
+}
+
+/** Only final outcomes are kept: a verification error must be checked again after a reload, never replayed. */
+export function isFinal(outcome: CheckoutResult): boolean {
+  return outcome.verification !== 'error'
+}
+
+const FIELDS = ['impUid', 'merchantUid', 'customerUid', 'errorCode', 'errorMsg'] as const
+const VERIFICATIONS = ['paid', 'rejected', 'unverified', 'skipped']
+
+/**
+ * A stored final outcome, if it is well formed and is about `expected` (every field given there must match:
+ * the landing page passes the whole query's result, the shop page restored by the back button its order number).
+ */
+export function readFinalOutcome(text: string | null, expected: Partial<PaymentResult>): CheckoutResult | undefined {
+  const v = readJson(text)
+  if (!v || (v.status !== 'success' && v.status !== 'failure') || !VERIFICATIONS.includes(v.verification as string)) return undefined
+  const outcome = { status: v.status, verification: v.verification } as CheckoutResult
+  for (const key of FIELDS) {
+    const value = v[key]
+    if (value !== null && typeof value !== 'string') return undefined
+    outcome[key] = value
+  }
+  if (typeof v.verificationMessage === 'string') outcome.verificationMessage = v.verificationMessage
+  for (const key of Object.keys(expected) as (keyof PaymentResult)[]) if (expected[key] !== outcome[key]) return undefined
+  return outcome
+}
+
+/** What the landing page does with the result in its query. */
+export type LandingPlan =
+  /** The query holds no payment result. */
+  | { kind: 'none' }
+  /** Processed before (reload, back/forward): show the same outcome again, no second verification. */
+  | { kind: 'replay'; outcome: CheckoutResult }
+  /** First time here, or the last check failed: process (and verify) it. */
+  | { kind: 'settle' }
+
+/** Decides from the result and what the session stored about its order number. `stored` reads sessionStorage. */
+export function planLanding(result: PaymentResult, stored: (key: string) => string | null): LandingPlan {
+  if (result.status === 'none') return { kind: 'none' }
+  const outcome = result.merchantUid === null ? undefined : readFinalOutcome(stored(RESULT_PREFIX + result.merchantUid), result)
+  return outcome ? { kind: 'replay', outcome: { ...outcome, replayed: true } } : { kind: 'settle' }
+}
