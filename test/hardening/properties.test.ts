@@ -1,0 +1,95 @@
+// Property-based tests: for every valid cart the parameters follow the cart exactly; for any input at all the
+// two pure entry points answer instead of throwing.
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+
+// Generating hundreds of arbitrary values takes seconds on a loaded CI machine.
+const SLOW = 60_000
+import { buildRequestPayParams, parsePaymentResult } from '../../src/core'
+import type { BuildEnv } from '../../src/core'
+import { DESKTOP_UA, NOW, PAGE_URL } from '../corpus/bad-input'
+
+const ENV: BuildEnv = { now: NOW, device: { userAgent: DESKTOP_UA, maxTouchPoints: 0 }, pageUrl: PAGE_URL }
+
+// Text Naver Pay accepts: no control characters, not blank, at most 500 characters (emoji and Hangul included).
+const text = fc
+  .string({ unit: 'grapheme', minLength: 1, maxLength: 40 })
+  .filter((s) => s.trim() !== '' && !/[\u0000-\u001F\u007F-\u009F]/.test(s) && s.length <= 500)
+const code = fc.stringMatching(/^[A-Z0-9_]{1,12}$/)
+const validItem = fc.record({
+  uid: text,
+  name: text,
+  price: fc.integer({ min: 0, max: 10_000_000 }),
+  count: fc.integer({ min: 1, max: 1_000 }),
+  categoryType: code,
+  categoryId: code,
+})
+const validCart = fc
+  .record({ items: fc.array(validItem, { minLength: 1, maxLength: 30 }), shippingFee: fc.option(fc.integer({ min: 0, max: 100_000 }), { nil: undefined }) })
+  // The minimum (10 won) is a rule of its own; these properties are about carts that pass it.
+  .filter((c) => c.items.reduce((sum, i) => sum + i.price * i.count, 0) + (c.shippingFee ?? 0) >= 10)
+
+describe('for any valid cart', () => {
+  test('amount = Σ price × count (+ shipping), name = first item name, naverProducts keep length and order', () => {
+    fc.assert(
+      fc.property(validCart, (cart) => {
+        const built = buildRequestPayParams(cart, {}, ENV)
+        if (!built.ok) throw new Error(JSON.stringify(built.errors))
+        const { params } = built
+        expect(params.amount).toBe(cart.items.reduce((sum, i) => sum + i.price * i.count, 0) + (cart.shippingFee ?? 0))
+        expect(params.name).toBe(cart.items[0].name)
+        expect(params.naverProducts.map((p) => [p.uid, p.name, p.count, p.categoryType, p.categoryId])).toEqual(
+          cart.items.map((i) => [i.uid, i.name, i.count, i.categoryType, i.categoryId]),
+        )
+        // Naver's product shape never carries the price.
+        for (const p of params.naverProducts) expect(p).not.toHaveProperty('price')
+      }),
+      { numRuns: 300 },
+    )
+  }, SLOW)
+
+  test('every attempt gets a new merchant_uid', () => {
+    fc.assert(
+      fc.property(validCart, (cart) => {
+        const a = buildRequestPayParams(cart, {}, ENV)
+        const b = buildRequestPayParams(cart, {}, ENV)
+        expect(a.ok && b.ok && a.params.merchant_uid !== b.params.merchant_uid).toBe(true)
+      }),
+      { numRuns: 50 },
+    )
+  })
+})
+
+// Anything at all, plus objects with the keys that break naive code.
+const weirdKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'items', 'price', 'imp_uid', 'error_msg')
+const weird = fc.dictionary(weirdKey, fc.anything(), { maxKeys: 6 })
+const anything = fc.oneof(
+  fc.anything({ withBigInt: true, withBoxedValues: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withObjectString: true, withSparseArray: true, withTypedArray: true }),
+  weird,
+  fc.record({ items: fc.array(fc.oneof(weird, fc.anything()), { maxLength: 5 }) }),
+  fc.string(),
+)
+
+describe('for any input whatsoever', () => {
+  test('buildRequestPayParams returns { ok } and never throws', () => {
+    fc.assert(
+      fc.property(anything, fc.oneof(anything, weird), (cart, options) => {
+        const built = buildRequestPayParams(cart, options, ENV)
+        expect(typeof built.ok).toBe('boolean')
+        if (!built.ok) for (const e of built.errors) expect(typeof e.message).toBe('string')
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+      }),
+      { numRuns: 500 },
+    )
+  }, SLOW)
+
+  test('parsePaymentResult returns a result and never throws', () => {
+    fc.assert(
+      fc.property(fc.oneof(anything, fc.webQueryParameters().map((q) => '?' + q)), (input) => {
+        const result = parsePaymentResult(input)
+        expect(['success', 'failure', 'none']).toContain(result.status)
+      }),
+      { numRuns: 500 },
+    )
+  }, SLOW)
+})
