@@ -1,7 +1,7 @@
-import { render } from 'preact'
 import type { CheckoutOptions, CheckoutResult, RequestPayParams } from '../core/types'
 import { createSdkClient, preconnect, type SdkClient } from '../sdk'
 import { browserEnv, session } from './env'
+import { renderLive } from './live'
 import { createCheckoutStore, type CheckoutStore } from './store'
 import { css } from './styles'
 import { Widget } from './Widget'
@@ -81,7 +81,7 @@ export function mountWidget(target: string | Element, options: CheckoutOptions, 
   const root = prepareRoot(host, 'NaverPayCheckout.mount')
   const client = sdk ?? createSdkClient(options)
   const store = createCheckoutStore(options, { sdk: client, env: browserEnv, emit: emitter(host, options), beforeRedirect: savePending })
-  render(<Widget store={store} />, root)
+  const unmount = renderLive(() => <Widget store={store} />, root)
   // Start loading now, so the click can reach request_pay in the same task (popups need the user gesture).
   if (!sdk) preconnect(options.sdkUrl)
   client.load().catch(() => {}) // a failure is reported when the shopper clicks, and retried then
@@ -90,7 +90,7 @@ export function mountWidget(target: string | Element, options: CheckoutOptions, 
     pay: store.pay,
     destroy() {
       store.destroy()
-      render(null, root)
+      unmount()
       mounted.delete(host)
     },
   }

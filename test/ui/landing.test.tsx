@@ -1,0 +1,266 @@
+import { act, within } from '@testing-library/preact'
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { PENDING_PREFIX, RESULT_PREFIX } from '../../src/core/landing'
+import { messages } from '../../src/core/messages'
+import type { CheckoutOptions, CheckoutResult } from '../../src/core/types'
+import { mountLanding, type LandingHandle } from '../../src/ui/landing'
+
+const ko = messages('ko')
+const en = messages('en')
+const ORDER = { merchantUid: 'm_1', name: '한국사 <b>1</b>', amount: 27000, items: [{ uid: '1' }, { uid: '2' }], time: 1 }
+
+let host: HTMLElement
+let handle: LandingHandle | undefined
+let events: CheckoutResult[]
+
+beforeEach(() => {
+  sessionStorage.clear()
+  host = document.createElement('div')
+  document.body.appendChild(host)
+  events = []
+  host.addEventListener('naverpay:result', (e) => events.push((e as CustomEvent<CheckoutResult>).detail))
+})
+
+afterEach(() => {
+  handle?.destroy()
+  handle = undefined
+  host.remove()
+  history.replaceState(null, '', '/')
+  vi.unstubAllGlobals()
+  vi.restoreAllMocks()
+})
+
+/** Lets pending promise chains (verification) finish and the view re-render. */
+async function settled() {
+  await act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0))
+  })
+}
+
+/** Opens the landing page at `query`, as Naver Pay's redirect would. Mounting again is a reload. */
+async function land(query: string, options: CheckoutOptions = { verifyUrl: '/verify' }) {
+  history.replaceState(null, '', '/landing' + query)
+  handle?.destroy()
+  act(() => {
+    handle = mountLanding(host, options)
+  })
+  await settled()
+  const ui = within(host.shadowRoot as unknown as HTMLElement)
+  return {
+    ui,
+    // `hidden: true`: happy-dom matches `:empty` on elements holding text, so the CSS hides filled regions here.
+    status: () => ui.getByRole('status', { hidden: true }).textContent,
+    alert: () => ui.getByRole('alert', { hidden: true }).textContent,
+    retry: () => ui.queryByRole('button', { name: ko.retryVerify, hidden: true }),
+    summary: () => ui.queryByRole('region', { name: /주문 내역|Order summary/, hidden: true }),
+  }
+}
+
+/** A stubbed fetch answering every POST with `answer()`. */
+function server(answer: () => Promise<Response> | Response) {
+  const fetch = vi.fn((_url: string, _init?: RequestInit) => Promise.resolve().then(answer))
+  vi.stubGlobal('fetch', fetch)
+  return fetch
+}
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
+
+describe('a PG failure', () => {
+  test.each([
+    ['Korean, percent-encoded', '잔액 부족'],
+    ['HTML and quotes as text', '<img src=x onerror=alert(1)> & "q" \'s\''],
+    ['the real cancel message', '[결제포기] 사용자가 결제를 취소하셨습니다'],
+    ['a plus sign and a literal %20', '1+1 %20'],
+  ])('%s: role=alert holds exactly error_msg', async (_name, message) => {
+    const fetch = server(() => json({ status: 'paid' }))
+    const page = await land(`?imp_uid=imp_1&merchant_uid=m_1&imp_success=false&error_code=F0005&error_msg=${encodeURIComponent(message)}`)
+    expect(page.alert()).toBe(message)
+    expect(page.status()).toBe('')
+    expect(page.ui.queryByRole('img', { hidden: true })).toBeNull()
+    expect(fetch).not.toHaveBeenCalled()
+    expect(events).toEqual([expect.objectContaining({ status: 'failure', errorMsg: message, verification: 'skipped' })])
+  })
+})
+
+describe('the order summary', () => {
+  test('from the pending record: name (외 N개), amount in won, order number, all as text', async () => {
+    sessionStorage.setItem(PENDING_PREFIX + 'm_1', JSON.stringify(ORDER))
+    server(() => json({ status: 'paid' }))
+    const page = await land('?imp_uid=imp_1&merchant_uid=m_1')
+    const summary = page.summary()
+    expect(summary).not.toBeNull()
+    const values = [...summary!.querySelectorAll('dd')].map((dd) => dd.textContent)
+    expect(values).toEqual(['한국사 <b>1</b> 외 1개', '27,000원', 'm_1'])
+    expect(summary!.querySelector('b')).toBeNull()
+    expect(page.status()).toBe(ko.paid)
+  })
+
+  test('English', async () => {
+    sessionStorage.setItem(PENDING_PREFIX + 'm_1', JSON.stringify({ ...ORDER, items: [{}] }))
+    const page = await land('?merchant_uid=m_1&error_msg=x', { locale: 'en' })
+    expect([...page.summary()!.querySelectorAll('dd')].map((dd) => dd.textContent)).toEqual(['한국사 <b>1</b>', '₩27,000', 'm_1'])
+    expect(page.summary()!.getAttribute('aria-label')).toBe(en.orderSummary)
+  })
+
+  test('none without a record for this order number', async () => {
+    sessionStorage.setItem(PENDING_PREFIX + 'm_2', JSON.stringify({ ...ORDER, merchantUid: 'm_2' }))
+    const page = await land('?merchant_uid=m_1&error_msg=x')
+    expect(page.summary()).toBeNull()
+    expect(page.alert()).toBe('x')
+  })
+})
+
+describe('no payment result in the query', () => {
+  test.each(['', '?', '?lang=en', '?imp_uid=&merchant_uid='])('%j: a clear notice, no alert, no event, no POST', async (query) => {
+    const fetch = server(() => json({ status: 'paid' }))
+    const page = await land(query)
+    expect(page.status()).toBe(ko.noResult)
+    expect(page.alert()).toBe('')
+    expect(events).toEqual([])
+    expect(fetch).not.toHaveBeenCalled()
+  })
+})
+
+describe('verification', () => {
+  test('POSTs JSON {imp_uid, merchant_uid}; success only for {"status":"paid"}', async () => {
+    const fetch = server(() => json({ status: 'paid' }))
+    const page = await land('?imp_uid=imp_1&merchant_uid=m_1&imp_success=true')
+    expect(fetch).toHaveBeenCalledTimes(1)
+    const [url, init] = fetch.mock.calls[0]
+    expect(url).toBe('/verify')
+    expect(init?.method).toBe('POST')
+    expect(JSON.parse(init?.body as string)).toEqual({ imp_uid: 'imp_1', merchant_uid: 'm_1' })
+    expect(page.status()).toBe(ko.paid)
+    expect(page.alert()).toBe('')
+    expect(events).toEqual([expect.objectContaining({ status: 'success', impUid: 'imp_1', verification: 'paid' })])
+  })
+
+  test('"failed" with a message shows that message, exactly, in role=alert', async () => {
+    server(() => json({ status: 'failed', message: '결제 금액이 주문과 다릅니다 <b>' }))
+    const page = await land('?imp_uid=imp_1&merchant_uid=m_1')
+    expect(page.alert()).toBe('결제 금액이 주문과 다릅니다 <b>')
+    expect(page.status()).toBe('')
+    expect(page.retry()).toBeNull()
+    expect(events[0]).toMatchObject({ verification: 'rejected', verificationMessage: '결제 금액이 주문과 다릅니다 <b>' })
+  })
+
+  test.each<[string, () => Promise<Response> | Response]>([
+    ['HTTP 500', () => json({ status: 'paid' }, 500)],
+    ['HTTP 404 with text', () => new Response('not found', { status: 404 })],
+    ['bad JSON', () => new Response('{"status": "pa', { status: 200 })],
+    ['an unknown status', () => json({ status: 'ok' })],
+    ['a JSON array', () => json(['paid'])],
+    ['a network error', () => Promise.reject(new TypeError('Failed to fetch'))],
+  ])('%s: a verification error with a retry, never a success', async (_name, answer) => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    server(answer)
+    const page = await land('?imp_uid=imp_1&merchant_uid=m_1')
+    expect(page.alert()).toBe(ko.verifyError)
+    expect(page.status()).not.toBe(ko.paid)
+    expect(page.retry()).not.toBeNull()
+    expect(events[0]).toMatchObject({ verification: 'error' })
+  })
+
+  test('a hang: the timeout ends it as a verification error', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((_url: string, init?: RequestInit) => new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))),
+    )
+    const page = await land('?imp_uid=imp_1&merchant_uid=m_1', { verifyUrl: '/verify', verifyTimeout: 30 })
+    expect(page.status()).toBe(ko.verifying)
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 60))
+    })
+    expect(page.alert()).toBe(ko.verifyError)
+    expect(page.retry()).not.toBeNull()
+  })
+
+  test('the retry button asks again, and can then succeed', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    let answer = () => json({}, 503)
+    const fetch = server(() => answer())
+    const page = await land('?imp_uid=imp_1&merchant_uid=m_1')
+    expect(page.alert()).toBe(ko.verifyError)
+    answer = () => json({ status: 'paid' })
+    await act(async () => {
+      page.retry()!.click()
+    })
+    await settled()
+    expect(fetch).toHaveBeenCalledTimes(2)
+    expect(page.status()).toBe(ko.paid)
+    expect(page.retry()).toBeNull()
+  })
+
+  test('a verify function instead of verifyUrl', async () => {
+    const verify = vi.fn(async () => ({ status: 'paid' }))
+    const page = await land('?imp_uid=imp_1&merchant_uid=m_1', { verify })
+    expect(verify).toHaveBeenCalledWith(expect.objectContaining({ impUid: 'imp_1', merchantUid: 'm_1' }))
+    expect(page.status()).toBe(ko.paid)
+  })
+
+  test('without verifyUrl: shown as unverified, and the console says why', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const page = await land('?imp_uid=imp_1&merchant_uid=m_unverified', {})
+    expect(page.status()).toBe(ko.unverified)
+    expect(events[0]).toMatchObject({ verification: 'unverified' })
+    // warnOnce: another test in this file may have printed it already.
+    if (warn.mock.calls.length > 0) expect(String(warn.mock.calls[0][0])).toContain('inspection requires')
+  })
+})
+
+describe('reload and back button: a result is processed once', () => {
+  test('a reload shows the same success without a second POST; the event says it is a replay', async () => {
+    sessionStorage.setItem(PENDING_PREFIX + 'm_1', JSON.stringify(ORDER))
+    const fetch = server(() => json({ status: 'paid' }))
+    const query = '?imp_uid=imp_1&merchant_uid=m_1'
+    await land(query)
+    expect(JSON.parse(sessionStorage.getItem(RESULT_PREFIX + 'm_1')!)).toMatchObject({ verification: 'paid', impUid: 'imp_1' })
+    const again = await land(query)
+    expect(fetch).toHaveBeenCalledTimes(1)
+    expect(again.status()).toBe(ko.paid)
+    expect(again.summary()).not.toBeNull()
+    expect(events.map((e) => [e.verification, e.replayed])).toEqual([
+      ['paid', undefined],
+      ['paid', true],
+    ])
+  })
+
+  test('a server rejection is final too', async () => {
+    const fetch = server(() => json({ status: 'failed', message: '위조된 결제' }))
+    await land('?imp_uid=imp_1&merchant_uid=m_1')
+    const again = await land('?imp_uid=imp_1&merchant_uid=m_1')
+    expect(fetch).toHaveBeenCalledTimes(1)
+    expect(again.alert()).toBe('위조된 결제')
+  })
+
+  test('a verification error is not cached: the reload asks the server again', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    let status = 500
+    const fetch = server(() => json({ status: 'paid' }, status))
+    await land('?imp_uid=imp_1&merchant_uid=m_1')
+    expect(sessionStorage.getItem(RESULT_PREFIX + 'm_1')).toBeNull()
+    status = 200
+    const again = await land('?imp_uid=imp_1&merchant_uid=m_1')
+    expect(fetch).toHaveBeenCalledTimes(2)
+    expect(again.status()).toBe(ko.paid)
+  })
+
+  test('another payment result in the query is processed on its own', async () => {
+    const fetch = server(() => json({ status: 'paid' }))
+    await land('?imp_uid=imp_1&merchant_uid=m_1')
+    await land('?imp_uid=imp_2&merchant_uid=m_2')
+    expect(fetch).toHaveBeenCalledTimes(2)
+  })
+
+  test('without sessionStorage (private mode) the result is still shown', async () => {
+    vi.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
+      throw new DOMException('denied', 'SecurityError')
+    })
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('denied', 'SecurityError')
+    })
+    server(() => json({ status: 'paid' }))
+    const page = await land('?imp_uid=imp_1&merchant_uid=m_1')
+    expect(page.status()).toBe(ko.paid)
+  })
+})
