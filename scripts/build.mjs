@@ -1,7 +1,9 @@
-// Two Vite library builds (Vite builds one IIFE entry per build): the ESM package and the script-tag IIFE,
-// then the type declarations.
+// Vite library builds (Vite builds one IIFE entry per build): the ESM package, the script-tag IIFE and its
+// integrity value, a tree-shaken bundle that size-limit measures, then the type declarations.
+import { createHash } from 'node:crypto'
 import { execFileSync } from 'node:child_process'
-import { readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { rolldown } from 'rolldown'
 import { build } from 'vite'
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
@@ -21,14 +23,26 @@ await build({
     outDir: 'dist',
     emptyOutDir: false,
     target: 'es2020',
-    lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'naverpay-checkout.js' },
+    lib: {
+      entry: 'src/index.ts',
+      formats: ['es'],
+      // One file per module: a bundler that imports only buildRequestPayParams never reaches the UI modules
+      // (package.json "sideEffects" marks them droppable), so it never pulls in Preact either.
+      fileName: (_format, name) => (name === 'index' ? 'naverpay-checkout.js' : `esm/${name}.js`),
+    },
     // npm users bring their own Preact; shoppers on the script tag get it bundled in the IIFE.
-    rolldownOptions: { external: [/^preact(\/|$)/, /^@preact\/signals/] },
+    rolldownOptions: {
+      external: [/^preact(\/|$)/, /^@preact\/signals/],
+      output: { preserveModules: true, preserveModulesRoot: 'src' },
+    },
   },
 })
 
 await build({
   ...shared,
+  // The widget renders inside an effect (src/ui/mount.tsx), so the IIFE needs only the signals core, not the
+  // Preact integration (its options hooks and preact/hooks): about 1.8 KB gzip less for every shopper.
+  resolve: { alias: { '@preact/signals': '@preact/signals-core' } },
   build: {
     outDir: 'dist',
     emptyOutDir: false,
@@ -38,4 +52,19 @@ await build({
   },
 })
 
+// Subresource Integrity for the CDN snippet: <script src integrity="sha384-…" crossorigin="anonymous">.
+const iife = readFileSync('dist/naverpay-checkout.iife.js')
+const integrity = `sha384-${createHash('sha384').update(iife).digest('base64')}`
+writeFileSync('dist/naverpay-checkout.iife.js.sri', integrity + '\n')
+
+// What a bundler ships for `import { buildRequestPayParams } from 'naverpay-checkout'`: bundled from the built
+// ESM with nothing external, so a UI module leaking in would bring Preact along and break the size budget.
+mkdirSync('dist/size', { recursive: true })
+writeFileSync('dist/size/entry.js', "export { buildRequestPayParams } from '../naverpay-checkout.js'\n")
+await rolldown({ input: 'dist/size/entry.js', logLevel: 'warn' }).then((bundle) =>
+  bundle.write({ file: 'dist/size/build-params.js', format: 'es', minify: true }),
+)
+rmSync('dist/size/entry.js')
+
 execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' })
+console.log(`dist/naverpay-checkout.iife.js integrity: ${integrity}`)

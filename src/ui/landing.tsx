@@ -1,8 +1,8 @@
-import { render } from 'preact'
 import { parsePaymentResult } from '../core/result'
 import type { CheckoutOptions } from '../core/types'
 import { createSdkClient } from '../sdk'
 import { browserEnv } from './env'
+import { renderLive } from './live'
 import { emitter, prepareRoot, resolveTarget } from './mount'
 import { createCheckoutStore } from './store'
 import { ResultView } from './Widget'
@@ -16,17 +16,17 @@ export function mountLanding(target: string | Element, options: CheckoutOptions 
   const host = resolveTarget(target, 'NaverPayCheckout.mountLanding')
   const root = prepareRoot(host, 'NaverPayCheckout.mountLanding')
   const store = createCheckoutStore(options, { sdk: createSdkClient(options), env: browserEnv, emit: emitter(host, options) })
-  render(
+  // renderLive, not render: the IIFE re-renders only through its effect (see renderLive).
+  const unmount = renderLive(() => (
     <div class="npay" part="container">
       <ResultView store={store} />
-    </div>,
-    root,
-  )
+    </div>
+  ), root)
   void store.settle(parsePaymentResult(location.search))
   return {
     destroy() {
       store.destroy()
-      render(null, root)
+      unmount()
     },
   }
 }
