@@ -1,0 +1,45 @@
+import { describe, expect, test } from 'vitest'
+import { messages } from '../../src/core/messages'
+
+type Table = Record<string, unknown>
+
+/** Every leaf of a message table by its path; a function text is called with sample arguments. */
+function leaves(table: Table, prefix = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>()
+  for (const [key, value] of Object.entries(table)) {
+    const path = prefix + key
+    if (typeof value === 'function') out.set(path, (value as (...args: string[]) => unknown)('1', '2'))
+    else if (typeof value === 'object' && value !== null) for (const [k, v] of leaves(value as Table, path + '.')) out.set(k, v)
+    else out.set(path, value)
+  }
+  return out
+}
+
+const ko = leaves(messages('ko') as unknown as Table)
+const en = leaves(messages('en') as unknown as Table)
+
+describe('ko and en message tables', () => {
+  test('have exactly the same keys', () => {
+    expect([...en.keys()].sort()).toEqual([...ko.keys()].sort())
+  })
+
+  test.each([...ko.keys()])('%s is a non-empty text in both languages, and they differ', (key) => {
+    for (const value of [ko.get(key), en.get(key)]) {
+      expect(typeof value).toBe('string')
+      expect((value as string).trim()).not.toBe('')
+    }
+    // Same text in both tables would mean a translation was forgotten (field names aside, no text is shared).
+    expect(en.get(key)).not.toBe(ko.get(key))
+  })
+
+  test('locale picks the table: en for "en", Korean otherwise', () => {
+    expect(messages('en').pay).toBe('Pay with Naver Pay')
+    expect(messages('ko').pay).toContain('네이버페이')
+    expect(messages(undefined).pay).toContain('네이버페이')
+  })
+
+  test('the English table holds no Hangul, so no Korean text was left untranslated', () => {
+    const hangul = [...en].filter(([, v]) => /[\uac00-\ud7a3]/.test(String(v)))
+    expect(hangul).toEqual([])
+  })
+})
