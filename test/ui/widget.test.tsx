@@ -1,0 +1,404 @@
+import { act, fireEvent, within } from '@testing-library/preact'
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import type { CheckoutOptions, CheckoutResult, RequestPayParams } from '../../src/core/types'
+import type { Imp, SdkClient } from '../../src/sdk'
+import { mount, mountWidget, type CheckoutHandle } from '../../src/ui/mount'
+
+// ── a fake PortOne SDK ──────────────────────────────────────────────────────────────────────────
+interface Call {
+  params: RequestPayParams
+  callback: (response: unknown) => void
+}
+
+function fakeSdk(options: { ready?: boolean } = {}) {
+  const calls: Call[] = []
+  const imp: Imp = { init: vi.fn(), request_pay: vi.fn((params, callback) => void calls.push({ params, callback })) }
+  let arrived = options.ready ?? true
+  let finish: (ok: boolean) => void = () => {}
+  const pending = new Promise<Imp>((resolve, reject) => {
+    finish = (ok) => {
+      if (ok) {
+        arrived = true
+        resolve(imp)
+      } else reject(new Error('network down'))
+    }
+  })
+  pending.catch(() => {})
+  const client: SdkClient = {
+    load: vi.fn(() => (arrived ? Promise.resolve(imp) : pending)),
+    ready: () => (arrived ? imp : undefined),
+    requestPay: vi.fn((sdk: Imp, params: RequestPayParams, callback: (response: unknown) => void) => sdk.request_pay(params, callback)),
+  }
+  return {
+    client,
+    imp,
+    calls,
+    /** Answers the last request_pay the way PortOne's popup callback does. */
+    async answer(response: Record<string, unknown>) {
+      const last = calls[calls.length - 1]
+      if (!last) throw new Error('request_pay was never called')
+      await act(async () => {
+        last.callback({ merchant_uid: last.params.merchant_uid, ...response })
+      })
+    },
+    async finishLoad(ok = true) {
+      await act(async () => {
+        finish(ok)
+        await pending.catch(() => {})
+      })
+    },
+  }
+}
+
+const CART = { items: [{ uid: '107922211', name: '한국사', price: 1500, count: 10, categoryType: 'BOOK', categoryId: 'GENERAL' }] }
+
+let host: HTMLElement
+let handle: CheckoutHandle | undefined
+
+beforeEach(() => {
+  host = document.createElement('div')
+  host.id = 'npay'
+  document.body.appendChild(host)
+})
+
+afterEach(() => {
+  handle?.destroy()
+  handle = undefined
+  host.remove()
+  vi.restoreAllMocks()
+})
+
+function setup(options: Partial<CheckoutOptions> = {}, sdk = fakeSdk()) {
+  act(() => {
+    handle = mountWidget(host, { cart: CART, ...options }, sdk.client).handle
+  })
+  const ui = within(host.shadowRoot as unknown as HTMLElement)
+  return {
+    sdk,
+    ui,
+    button: () => ui.getByRole('button', { name: /네이버페이|Naver Pay/ }),
+    // `hidden: true` because happy-dom 20 matches `:empty` on elements that hold text, so the widget's
+    // `.npay-alert:empty{display:none}` hides even a filled region here. Visibility is checked by e2e in Chromium.
+    status: () => ui.getByRole('status', { hidden: true }),
+    alert: () => ui.getByRole('alert', { hidden: true }),
+    async click() {
+      await act(async () => {
+        fireEvent.click(ui.getByRole('button', { name: /네이버페이|Naver Pay/ }))
+      })
+    },
+  }
+}
+
+/** Lets pending promise chains (verification) finish and the widget re-render. */
+async function settled() {
+  await act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0))
+  })
+}
+
+/** A promise the test settles by hand. */
+function deferred<T>() {
+  let resolve!: (value: T) => void
+  let reject!: (error: unknown) => void
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res
+    reject = rej
+  })
+  return { promise, resolve, reject }
+}
+
+// ── tests ───────────────────────────────────────────────────────────────────────────────────────
+
+describe('the button', () => {
+  test('Korean: the accessible name contains 네이버페이 and it is a plain button', () => {
+    const { ui } = setup()
+    const button = ui.getByRole('button')
+    expect(button.textContent).toContain('네이버페이')
+    expect(ui.getByRole('button', { name: /네이버페이/ })).toBe(button)
+    expect(button.getAttribute('type')).toBe('button')
+  })
+
+  test('English: the accessible name contains Naver Pay', () => {
+    const { ui } = setup({ locale: 'en' })
+    expect(ui.getByRole('button', { name: /Naver Pay/ })).toBeTruthy()
+    expect(ui.queryByRole('button', { name: /네이버페이/ })).toBeNull()
+  })
+
+  test('renders in an open shadow root, not in the light DOM', () => {
+    setup()
+    expect(host.shadowRoot).not.toBeNull()
+    expect(host.children).toHaveLength(0)
+    expect(within(document.body).queryByRole('button')).toBeNull()
+  })
+})
+
+describe('paying', () => {
+  test('a click sends the cart to request_pay in the same task', async () => {
+    const { sdk, click } = setup()
+    await click()
+    expect(sdk.imp.request_pay).toHaveBeenCalledTimes(1)
+    expect(sdk.calls[0].params).toMatchObject({ pg: 'naverpay', name: '한국사', amount: 15000, naverPopupMode: true })
+  })
+
+  test('five fast clicks open Naver Pay once', async () => {
+    const { sdk, button } = setup()
+    await act(async () => {
+      for (let i = 0; i < 5; i++) fireEvent.click(button())
+    })
+    expect(sdk.imp.request_pay).toHaveBeenCalledTimes(1)
+    expect(button().getAttribute('aria-busy')).toBe('true')
+  })
+
+  test('handle.pay() five times also opens Naver Pay once', async () => {
+    const { sdk } = setup()
+    await act(async () => {
+      for (let i = 0; i < 5; i++) handle?.pay()
+    })
+    expect(sdk.imp.request_pay).toHaveBeenCalledTimes(1)
+  })
+
+  test('setCart changes what the next payment charges', async () => {
+    const { sdk, click } = setup()
+    act(() => handle?.setCart({ items: [{ ...CART.items[0], price: 2000, count: 2 }], shippingFee: 3000 }))
+    await click()
+    expect(sdk.calls[0].params.amount).toBe(7000)
+  })
+
+  test('below the minimum: the alert explains it and request_pay is never called', async () => {
+    const { sdk, click, alert } = setup({ cart: { items: [{ ...CART.items[0], price: 9, count: 1 }] } })
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    await click()
+    expect(alert().textContent).toContain('최소 결제 금액')
+    expect(alert().textContent).toContain('10원')
+    expect(sdk.imp.request_pay).not.toHaveBeenCalled()
+    expect(sdk.client.requestPay).not.toHaveBeenCalled()
+    // The shopper's own quantity choice is not an integration error.
+    expect(error).not.toHaveBeenCalled()
+  })
+
+  test('a custom minimum is enforced in the widget too', async () => {
+    const { sdk, click, alert } = setup({ minAmount: 100000, locale: 'en' })
+    await click()
+    expect(alert().textContent).toContain('100,000')
+    expect(sdk.imp.request_pay).not.toHaveBeenCalled()
+  })
+})
+
+describe('PG failure', () => {
+  test('the alert holds exactly error_msg, as text', async () => {
+    const message = `잔액 부족 <b>bold</b> & "quoted" 'single'`
+    const { sdk, click, alert, status } = setup()
+    await click()
+    await sdk.answer({ imp_uid: null, error_code: 'F0004', error_msg: message })
+    expect(alert().textContent).toBe(message)
+    expect(alert().children).toHaveLength(0) // rendered as text, not HTML
+    expect(status().textContent).toBe('')
+  })
+
+  test('a retry after a failure sends a new merchant_uid', async () => {
+    const { sdk, click } = setup()
+    await click()
+    await sdk.answer({ imp_uid: null, error_code: 'F400', error_msg: '[결제포기] 사용자가 결제를 취소하셨습니다' })
+    await click()
+    expect(sdk.imp.request_pay).toHaveBeenCalledTimes(2)
+    expect(sdk.calls[1].params.merchant_uid).not.toBe(sdk.calls[0].params.merchant_uid)
+  })
+
+  test('naverpay:result bubbles from the host and onResult gets the same object', async () => {
+    const onResult = vi.fn()
+    const events: CustomEvent<CheckoutResult>[] = []
+    const listener = (event: Event) => events.push(event as CustomEvent<CheckoutResult>)
+    document.addEventListener('naverpay:result', listener)
+    try {
+      const { sdk, click } = setup({ onResult })
+      await click()
+      await sdk.answer({ imp_uid: null, error_code: 'F0004', error_msg: '잔액 부족' })
+      expect(events).toHaveLength(1)
+      const [event] = events
+      expect(event.target).toBe(host)
+      expect(event.bubbles).toBe(true)
+      expect(event.composed).toBe(true)
+      expect(event.detail).toStrictEqual({
+        status: 'failure',
+        impUid: null,
+        merchantUid: sdk.calls[0].params.merchant_uid,
+        customerUid: null,
+        errorCode: 'F0004',
+        errorMsg: '잔액 부족',
+        verification: 'skipped',
+      })
+      expect(onResult).toHaveBeenCalledTimes(1)
+      expect(onResult.mock.calls[0][0]).toBe(event.detail)
+    } finally {
+      document.removeEventListener('naverpay:result', listener)
+    }
+  })
+})
+
+describe('success and verification', () => {
+  test('without verifyUrl: an unverified status, never "complete", and a console warning', async () => {
+    // warnOnce remembers per page: load fresh modules so this test sees the warning whatever ran before.
+    vi.resetModules()
+    const fresh = await import('../../src/ui/mount')
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const sdk = fakeSdk()
+    const onResult = vi.fn()
+    act(() => {
+      handle = fresh.mountWidget(host, { cart: CART, onResult }, sdk.client).handle
+    })
+    const ui = within(host.shadowRoot as unknown as HTMLElement)
+    await act(async () => {
+      fireEvent.click(ui.getByRole('button'))
+    })
+    await sdk.answer({ imp_uid: 'imp_123' })
+    const status = ui.getByRole('status', { hidden: true }).textContent ?? ''
+    expect(status).toContain('접수')
+    expect(status).not.toContain('결제가 완료되었습니다')
+    expect(ui.getByRole('alert', { hidden: true }).textContent).toBe('')
+    expect(warn).toHaveBeenCalled()
+    expect(warn.mock.calls.map((args) => args.join(' ')).join('\n')).toMatch(/verif/i)
+    expect(onResult.mock.calls[0][0]).toMatchObject({ status: 'success', impUid: 'imp_123', verification: 'unverified' })
+  })
+
+  test('verify answering paid: "verifying" first, then complete', async () => {
+    const answer = deferred<unknown>()
+    const verify = vi.fn(() => answer.promise)
+    const onResult = vi.fn()
+    const { sdk, click, status, alert } = setup({ verify, onResult })
+    await click()
+    await sdk.answer({ imp_uid: 'imp_123' })
+    expect(verify).toHaveBeenCalledWith(expect.objectContaining({ impUid: 'imp_123', merchantUid: sdk.calls[0].params.merchant_uid }))
+    expect(status().textContent).toContain('확인하고 있습니다')
+    expect(status().textContent).not.toContain('완료')
+    expect(onResult).not.toHaveBeenCalled()
+    answer.resolve({ status: 'paid' })
+    await settled()
+    expect(status().textContent).toBe('결제가 완료되었습니다.')
+    expect(alert().textContent).toBe('')
+    expect(onResult.mock.calls[0][0]).toMatchObject({ status: 'success', verification: 'paid' })
+  })
+
+  test('English: verified payment says complete', async () => {
+    const { sdk, click, status } = setup({ locale: 'en', verify: async () => ({ status: 'paid' }) })
+    await click()
+    await sdk.answer({ imp_uid: 'imp_123' })
+    await settled()
+    expect(status().textContent).toMatch(/complete/i)
+  })
+
+  test('verify answering failed: the alert holds exactly the server message', async () => {
+    const onResult = vi.fn()
+    const { sdk, click, status, alert } = setup({ verify: async () => ({ status: 'failed', message: '금액 불일치' }), onResult })
+    await click()
+    await sdk.answer({ imp_uid: 'imp_123' })
+    await settled()
+    expect(alert().textContent).toBe('금액 불일치')
+    expect(status().textContent).toBe('')
+    expect(onResult.mock.calls[0][0]).toMatchObject({ verification: 'rejected', verificationMessage: '금액 불일치' })
+  })
+
+  test('a throwing verify: a verification error with a retry button that verifies again', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const verify = vi
+      .fn<(result: unknown) => Promise<unknown>>()
+      .mockRejectedValueOnce(new Error('server down'))
+      .mockResolvedValueOnce({ status: 'paid' })
+    const { sdk, ui, click, status, alert } = setup({ verify })
+    await click()
+    await sdk.answer({ imp_uid: 'imp_123' })
+    await settled()
+    expect(alert().textContent).toContain('확인하지 못했습니다')
+    expect(status().textContent).not.toContain('완료되었습니다')
+    const retry = ui.getByRole('button', { name: '결제 결과 다시 확인' })
+    await act(async () => {
+      fireEvent.click(retry)
+    })
+    await settled()
+    expect(verify).toHaveBeenCalledTimes(2)
+    expect(verify.mock.calls[1][0]).toMatchObject({ impUid: 'imp_123' })
+    expect(status().textContent).toBe('결제가 완료되었습니다.')
+    expect(alert().textContent).toBe('')
+    expect(ui.queryByRole('button', { name: '결제 결과 다시 확인' })).toBeNull()
+    // Retrying verification does not pay again.
+    expect(sdk.imp.request_pay).toHaveBeenCalledTimes(1)
+  })
+
+  test('verifyUrl: POSTs imp_uid and merchant_uid as JSON', async () => {
+    const fetch = vi.fn(async () => new Response(JSON.stringify({ status: 'paid' }), { status: 200, headers: { 'Content-Type': 'application/json' } }))
+    vi.stubGlobal('fetch', fetch)
+    try {
+      const { sdk, click, status } = setup({ verifyUrl: '/payments/complete' })
+      await click()
+      await sdk.answer({ imp_uid: 'imp_123' })
+      await settled()
+      expect(fetch).toHaveBeenCalledTimes(1)
+      const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit]
+      expect(url).toBe('/payments/complete')
+      expect(init.method).toBe('POST')
+      expect(JSON.parse(init.body as string)).toEqual({ imp_uid: 'imp_123', merchant_uid: sdk.calls[0].params.merchant_uid })
+      expect(status().textContent).toBe('결제가 완료되었습니다.')
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+})
+
+describe('SDK not ready', () => {
+  test('popup path: a notice instead of a lost click, then the next click pays', async () => {
+    const sdk = fakeSdk({ ready: false })
+    const { click, status, alert } = setup({}, sdk)
+    await click()
+    expect(sdk.imp.request_pay).not.toHaveBeenCalled()
+    expect(status().textContent).toContain('불러오는 중')
+    expect(alert().textContent).toBe('')
+    await sdk.finishLoad()
+    expect(status().textContent).toContain('다시 눌러')
+    await click()
+    expect(sdk.imp.request_pay).toHaveBeenCalledTimes(1)
+  })
+
+  test('a failed load becomes an alert', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const sdk = fakeSdk({ ready: false })
+    const { click, alert } = setup({}, sdk)
+    await click()
+    await sdk.finishLoad(false)
+    expect(alert().textContent).toContain('불러오지 못했습니다')
+    expect(sdk.imp.request_pay).not.toHaveBeenCalled()
+  })
+})
+
+describe('lifecycle', () => {
+  test('destroy() empties the shadow root and ignores a late callback', async () => {
+    const onResult = vi.fn()
+    const events: Event[] = []
+    host.addEventListener('naverpay:result', (event) => events.push(event))
+    const { sdk, click } = setup({ onResult })
+    await click()
+    act(() => handle?.destroy())
+    handle = undefined
+    expect(host.shadowRoot?.childNodes).toHaveLength(0)
+    await sdk.answer({ imp_uid: null, error_code: 'F0004', error_msg: '잔액 부족' })
+    expect(host.shadowRoot?.childNodes).toHaveLength(0)
+    expect(onResult).not.toHaveBeenCalled()
+    expect(events).toHaveLength(0)
+  })
+
+  test('mounting twice on one target replaces the first widget', () => {
+    setup()
+    const second = fakeSdk()
+    act(() => {
+      handle = mountWidget(host, { cart: CART }, second.client).handle
+    })
+    expect(within(host.shadowRoot as unknown as HTMLElement).getAllByRole('button')).toHaveLength(1)
+  })
+
+  test('a selector matching nothing throws an Error naming the selector', () => {
+    expect(() => mount('#no-such-npay', { cart: CART })).toThrow(Error)
+    expect(() => mount('#no-such-npay', { cart: CART })).toThrow('#no-such-npay')
+  })
+
+  test('options that are not an object throw an Error saying what to pass', () => {
+    expect(() => mount(host, null as unknown as CheckoutOptions)).toThrow(/options must be an object/)
+  })
+})
