@@ -1,7 +1,9 @@
+import { isFinal, PENDING_PREFIX, planLanding, readPendingOrder, RESULT_PREFIX, type PendingOrder } from '../core/landing'
+import { formatWon, messages, type Messages } from '../core/messages'
 import { parsePaymentResult } from '../core/result'
-import type { CheckoutOptions } from '../core/types'
+import type { CheckoutOptions, CheckoutResult } from '../core/types'
 import { createSdkClient } from '../sdk'
-import { browserEnv } from './env'
+import { browserEnv, session } from './env'
 import { renderLive } from './live'
 import { emitter, prepareRoot, resolveTarget } from './mount'
 import { createCheckoutStore } from './store'
@@ -15,18 +17,52 @@ export interface LandingHandle {
 export function mountLanding(target: string | Element, options: CheckoutOptions = {}): LandingHandle {
   const host = resolveTarget(target, 'NaverPayCheckout.mountLanding')
   const root = prepareRoot(host, 'NaverPayCheckout.mountLanding')
-  const store = createCheckoutStore(options, { sdk: createSdkClient(options), env: browserEnv, emit: emitter(host, options) })
+  const m = messages(options.locale)
+  const emit = emitter(host, options)
+  const store = createCheckoutStore(options, {
+    sdk: createSdkClient(options),
+    env: browserEnv,
+    emit(outcome: CheckoutResult) {
+      // Kept per order number so a reload or the back button shows the same outcome without a second POST.
+      if (!outcome.replayed && outcome.merchantUid !== null && isFinal(outcome)) session.set(RESULT_PREFIX + outcome.merchantUid, JSON.stringify(outcome))
+      emit(outcome)
+    },
+  })
+  const result = parsePaymentResult(location.search)
+  const order = result.merchantUid === null ? undefined : readPendingOrder(session.get(PENDING_PREFIX + result.merchantUid), result.merchantUid)
   // renderLive, not render: the IIFE re-renders only through its effect (see renderLive).
   const unmount = renderLive(() => (
     <div class="npay" part="container">
+      {order && <OrderSummary order={order} m={m} />}
       <ResultView store={store} />
     </div>
   ), root)
-  void store.settle(parsePaymentResult(location.search))
+  // A reload runs this again and replays the stored outcome. A page restored from the back/forward cache runs
+  // nothing: it keeps its view and script state, so it shows the same outcome and sends nothing either.
+  const plan = planLanding(result, session.get)
+  if (plan.kind === 'replay') store.replay(plan.outcome)
+  else void store.settle(result)
   return {
     destroy() {
       store.destroy()
       unmount()
     },
   }
+}
+
+/** What was ordered, from the record the shop page saved before leaving. Every value is rendered as text. */
+function OrderSummary({ order, m }: { order: PendingOrder; m: Messages }) {
+  const more = order.items.length > 1 ? m.andMore(order.items.length - 1) : ''
+  return (
+    <section class="npay-order" part="order" aria-label={m.orderSummary}>
+      <dl>
+        <dt>{m.orderName}</dt>
+        <dd>{order.name + more}</dd>
+        <dt>{m.amount}</dt>
+        <dd>{m.won(formatWon(order.amount))}</dd>
+        <dt>{m.orderNumber}</dt>
+        <dd>{order.merchantUid}</dd>
+      </dl>
+    </section>
+  )
 }

@@ -1,3 +1,4 @@
+import { PENDING_PREFIX, pendingOrder } from '../core/landing'
 import type { CheckoutOptions, CheckoutResult, RequestPayParams } from '../core/types'
 import { createSdkClient, preconnect, type SdkClient } from '../sdk'
 import { browserEnv, session } from './env'
@@ -17,7 +18,6 @@ export interface CheckoutHandle {
 }
 
 export const RESULT_EVENT = 'naverpay:result'
-export const PENDING_PREFIX = 'naverpay-checkout:pending:'
 
 const mounted = new WeakMap<Element, { destroy(): void }>()
 
@@ -63,15 +63,7 @@ export function emitter(host: Element, options: CheckoutOptions): (result: Check
 
 /** Saved before the page leaves for Naver Pay, so the landing page can show what was ordered. */
 function savePending(params: RequestPayParams): void {
-  const record = {
-    merchantUid: params.merchant_uid,
-    name: params.name,
-    amount: params.amount,
-    items: params.naverProducts,
-    customerUid: params.customer_uid,
-    time: Date.now(),
-  }
-  session.set(PENDING_PREFIX + params.merchant_uid, JSON.stringify(record))
+  session.set(PENDING_PREFIX + params.merchant_uid, JSON.stringify(pendingOrder(params, Date.now())))
 }
 
 /** Internal mount, returning the store for the embed entry. */
