@@ -29,7 +29,10 @@ export function optionsFromAttributes(attrs: Attributes): { options: CheckoutOpt
     return c.int(Number(value), attrName(key), { min })
   }
   for (const key of TEXT) if (get(key) !== undefined) options[key] = get(key)
-  for (const key of INT) if (get(key) !== undefined) options[key] = int(key, 1)
+  for (const key of INT) {
+    const value = int(key, 1)
+    if (value !== undefined) options[key] = value
+  }
 
   const buyer: Record<string, string> = {}
   for (const key of BUYER) {

@@ -42,11 +42,12 @@ export class Checker {
     return value
   }
 
-  /** A yyyyMMdd date; `notBefore` / `notAfter` are yyyyMMdd too. */
-  date(value: unknown, field: string, opts: { notBefore?: string; notAfter?: string } = {}): string | undefined {
+  /** A yyyyMMdd date; `notBefore` / `notAfter` are today (yyyyMMdd), `startDate` the start of a period. */
+  date(value: unknown, field: string, opts: { notBefore?: string; notAfter?: string; startDate?: string } = {}): string | undefined {
     const text = this.text(value, field)
     if (text === undefined) return undefined
     if (!isRealDate(text)) return this.fail(field, 'invalid_date', `got "${text}"`)
+    if (opts.startDate && text < opts.startDate) return this.fail(field, 'date_order', `startDate is ${opts.startDate}`)
     if (opts.notBefore && text < opts.notBefore) return this.fail(field, 'date_past', `today is ${opts.notBefore}`)
     if (opts.notAfter && text > opts.notAfter) return this.fail(field, 'date_future', `today is ${opts.notAfter}`)
     return text

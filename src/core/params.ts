@@ -66,7 +66,7 @@ function build(cartInput: unknown, optionsInput: unknown, env: BuildEnv): BuildR
         const sellerId = c.text(item.sellerId, `${at}.sellerId`, { pattern: /^[A-Za-z0-9]+$/, hint: 'letters and digits only' })
         const payReferrer = c.text(item.payReferrer, `${at}.payReferrer`, { pattern: CODE, hint: 'e.g. NAVER_BOOK' })
         const startDate = c.date(item.startDate, `${at}.startDate`)
-        const endDate = c.date(item.endDate, `${at}.endDate`, { notBefore: startDate })
+        const endDate = c.date(item.endDate, `${at}.endDate`, { startDate })
         if (i === 0) firstName = name
         if (price !== undefined && count !== undefined) amount += price * count
         if (uid === undefined || name === undefined || count === undefined || categoryType === undefined || categoryId === undefined) continue

@@ -157,6 +157,7 @@ export type ErrorCode =
   | 'control_chars'
   | 'invalid_date'
   | 'date_past'
+  | 'date_order'
   | 'date_future'
   | 'min_amount'
   | 'both_pg_and_channel'

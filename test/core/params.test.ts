@@ -268,7 +268,7 @@ describe('validation errors name the field and what was expected', () => {
     ['sellerId in Hangul', two({ sellerId: '판매자' }), 'cart.items[1].sellerId', 'format', 'letters and digits only'],
     ['impossible startDate', two({ startDate: '20230230' }), 'cart.items[1].startDate', 'invalid_date', 'real date in yyyyMMdd'],
     ['dashed startDate', two({ startDate: '2026-03-10' }), 'cart.items[1].startDate', 'invalid_date', 'real date in yyyyMMdd'],
-    ['endDate before startDate', two({ startDate: '20260310', endDate: '20260309' }), 'cart.items[1].endDate', 'date_past', '20260310'],
+    ['endDate before startDate', two({ startDate: '20260310', endDate: '20260309' }), 'cart.items[1].endDate', 'date_order', '20260310'],
     ['bell character in a name', two({ name: '한국사\u0007' }), 'cart.items[1].name', 'control_chars', 'control characters'],
     ['newline in a name', two({ name: '한국사\n세계사' }), 'cart.items[1].name', 'control_chars', 'control characters'],
     ['DEL in a name', two({ name: 'abc\u007f' }), 'cart.items[1].name', 'control_chars', 'control characters'],
