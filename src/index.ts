@@ -6,6 +6,7 @@ export { mount, type CheckoutHandle } from './ui/mount'
 export { mountLanding, type LandingHandle } from './ui/landing'
 export { buildRequestPayParams } from './core/params'
 export { parsePaymentResult } from './core/result'
+export { defineElement, type NaverPayCheckoutElement } from './element'
 export type {
   Buyer,
   BuildEnv,

@@ -11,6 +11,8 @@ declare global {
 }
 
 window.NaverPayCheckout = api
+// <naverpay-checkout> works wherever the script tag has run.
+api.defineElement()
 
 const script = document.currentScript
 if (script instanceof HTMLScriptElement && script.dataset.target) {

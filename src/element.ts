@@ -1,0 +1,109 @@
+// <naverpay-checkout>: the widget as a custom element, for React, Vue and other frameworks that render
+// elements but should not own the widget's DOM. Attributes mirror the script tag's data-* names without
+// `data-` (imp-code, redirect-url, verify-url, locale, ...); the cart is the `.cart` property or a child
+// <script type="application/json">. The element is the event target, so `naverpay:result` bubbles from it.
+import { optionsFromAttributes, parseCartJson } from './core/attributes'
+import type { Cart, CheckoutResult } from './core/types'
+import { mountLanding } from './ui/landing'
+import { mountWidget, type CheckoutHandle } from './ui/mount'
+
+export const ELEMENT_NAME = 'naverpay-checkout'
+
+/** What `<naverpay-checkout>` offers to scripts besides its attributes. */
+export interface NaverPayCheckoutElement extends HTMLElement {
+  /** The cart; setting it after the widget is shown keeps an in-flight payment's cart. */
+  cart: Cart | undefined
+  /** Same as a click on the button; call it from a user gesture. */
+  pay(): void
+  /** Called with every outcome, as the `naverpay:result` event is dispatched. */
+  onResult: ((result: CheckoutResult) => void) | undefined
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'naverpay-checkout': NaverPayCheckoutElement
+  }
+}
+
+/**
+ * Registers `<naverpay-checkout>` (the IIFE does it on load; ESM users call it once). Calling it again,
+ * or where the name is already taken, does nothing.
+ */
+export function defineElement(name: string = ELEMENT_NAME): void {
+  if (typeof customElements === 'undefined' || customElements.get(name)) return
+  customElements.define(name, createElementClass())
+}
+
+// A factory, so that merely importing this module never touches HTMLElement (absent in Node and SSR).
+function createElementClass(): CustomElementConstructor {
+  return class extends HTMLElement implements NaverPayCheckoutElement {
+    onResult: ((result: CheckoutResult) => void) | undefined
+    #cart: Cart | undefined
+    #handle: CheckoutHandle | { destroy(): void } | undefined
+    // The child JSON may arrive after connectedCallback: the parser connects the element before its children,
+    // and frameworks may render children later. Re-read it when it changes, unless .cart was set.
+    #watch = new MutationObserver(() => !this.#fromProperty && this.#render())
+    #fromProperty = false
+
+    get cart(): Cart | undefined {
+      return this.#cart
+    }
+    set cart(cart: Cart | undefined) {
+      this.#cart = cart
+      this.#fromProperty = true
+      if (this.#handle && 'setCart' in this.#handle) this.#handle.setCart(cart)
+    }
+
+    pay(): void {
+      if (this.#handle && 'pay' in this.#handle) this.#handle.pay()
+    }
+
+    connectedCallback(): void {
+      // A framework may set .cart before the element is upgraded: that value shadows the accessor; take it over.
+      if (Object.prototype.hasOwnProperty.call(this, 'cart')) {
+        const early = (this as { cart?: Cart }).cart
+        delete (this as { cart?: Cart }).cart
+        this.cart = early
+      }
+      this.#watch.observe(this, { childList: true, subtree: true, characterData: true })
+      this.#render()
+    }
+
+    disconnectedCallback(): void {
+      this.#watch.disconnect()
+      this.#handle?.destroy()
+      this.#handle = undefined
+    }
+
+    attributeChangedCallback(): void {
+      if (this.#handle) this.#render()
+    }
+
+    static get observedAttributes(): string[] {
+      return ['imp-code', 'channel-key', 'pg', 'redirect-url', 'verify-url', 'sdk-url', 'mode', 'locale', 'min-amount', 'page']
+    }
+
+    #render(): void {
+      const attrs: Record<string, string> = {}
+      for (const { name, value } of Array.from(this.attributes)) {
+        attrs[name.replace(/-([a-z])/g, (_, ch: string) => ch.toUpperCase())] = value
+      }
+      const { options, errors } = optionsFromAttributes(attrs)
+      options.onResult = (result) => this.onResult?.(result)
+      if (attrs.page === 'landing') {
+        this.#handle = mountLanding(this, options)
+        return
+      }
+      const json = this.querySelector(':scope > script[type="application/json"]')
+      if (this.#fromProperty) options.cart = this.#cart
+      else if (json) {
+        const parsed = parseCartJson(json.textContent ?? '', 'cart')
+        if (parsed.ok) options.cart = this.#cart = parsed.cart
+        else errors.push(...parsed.errors)
+      }
+      const { handle, store } = mountWidget(this, options)
+      this.#handle = handle
+      if (errors.length > 0) store.showErrors(errors, true)
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import { act, fireEvent, within } from '@testing-library/preact'
+import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
+import type { CheckoutResult, RequestPayParams } from '../../src/core/types'
+import { defineElement, type NaverPayCheckoutElement } from '../../src/element'
+
+// window.IMP already on the page: the SDK loader reuses it, so nothing is fetched.
+interface Call {
+  params: RequestPayParams
+  callback: (response: unknown) => void
+}
+let calls: Call[]
+const CART = { items: [{ uid: '107922211', name: '한국사', price: 1500, count: 10, categoryType: 'BOOK', categoryId: 'GENERAL' }] }
+
+beforeAll(() => defineElement())
+beforeEach(() => {
+  calls = []
+  window.IMP = { init: vi.fn(), request_pay: (params, callback) => void calls.push({ params, callback }) }
+})
+afterEach(() => {
+  document.body.innerHTML = ''
+  delete window.IMP
+})
+
+async function place(html: string): Promise<NaverPayCheckoutElement> {
+  await act(() => {
+    document.body.innerHTML = html
+  })
+  return document.querySelector('naverpay-checkout')!
+}
+// happy-dom keeps a stale `:empty{display:none}` style for text Preact fills in later, which hides the node
+// from role queries; what the shopper sees is checked in Chromium (e2e/element.spec.ts).
+const screen = (el: Element) => {
+  const root = within(el.shadowRoot as unknown as HTMLElement)
+  return {
+    getByRole: (role: string, options: { name?: string | RegExp } = {}) => root.getByRole(role, { ...options, hidden: true }),
+  }
+}
+
+describe('<naverpay-checkout>', () => {
+  test('reads its attributes and the child JSON cart, pays, and emits naverpay:result from the element', async () => {
+    const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="popup" locale="en" verify-url="/verify">
+      <script type="application/json">${JSON.stringify(CART)}</script></naverpay-checkout>`)
+    const results: CheckoutResult[] = []
+    el.addEventListener('naverpay:result', (e) => results.push((e as CustomEvent<CheckoutResult>).detail))
+    const button = screen(el).getByRole('button', { name: 'Pay with Naver Pay' })
+    await act(() => fireEvent.click(button))
+    expect(window.IMP!.init).toHaveBeenCalledWith('imp00000000')
+    expect(calls).toHaveLength(1)
+    expect(calls[0].params).toMatchObject({ amount: 15000, name: '한국사', naverPopupMode: true, pg: 'naverpay' })
+    await act(() => calls[0].callback({ merchant_uid: calls[0].params.merchant_uid, error_code: 'F400', error_msg: '잔액 부족' }))
+    expect(screen(el).getByRole('alert').textContent).toBe('잔액 부족')
+    expect(results).toMatchObject([{ status: 'failure', errorMsg: '잔액 부족' }])
+  })
+
+  test('takes the cart from the .cart property, also when set before the element is upgraded', async () => {
+    const el = document.createElement('naverpay-checkout') as NaverPayCheckoutElement
+    el.setAttribute('imp-code', 'imp00000000')
+    el.setAttribute('mode', 'popup')
+    el.cart = { items: [{ ...CART.items[0], count: 2 }] }
+    await act(() => void document.body.append(el))
+    await act(() => fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
+    expect(calls[0].params.amount).toBe(3000)
+    // A new cart reaches the next payment.
+    el.cart = { items: [{ ...CART.items[0], count: 3 }] }
+    await act(() => calls[0].callback({ merchant_uid: calls[0].params.merchant_uid, error_msg: '취소' }))
+    await act(() => fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
+    expect(calls[1].params.amount).toBe(4500)
+  })
+
+  test('a broken JSON cart is shown as an alert and never reaches the SDK', async () => {
+    const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="popup"><script type="application/json">{"items":</script></naverpay-checkout>`)
+    expect(screen(el).getByRole('alert').textContent).toContain('cart')
+    await act(() => fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
+    expect(calls).toHaveLength(0)
+  })
+
+  test('the redirect-url attribute becomes m_redirect_url; removing the element removes the widget', async () => {
+    const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="redirect" redirect-url="https://shop.example/pay/landing"></naverpay-checkout>`)
+    el.cart = CART
+    await act(() => fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
+    expect(calls[0].params).toMatchObject({ naverPopupMode: false, m_redirect_url: 'https://shop.example/pay/landing' })
+    await act(() => el.remove())
+    expect(el.shadowRoot!.querySelector('button')).toBeNull()
+  })
+
+  test('defineElement is idempotent', () => {
+    expect(() => defineElement()).not.toThrow()
+    expect(customElements.get('naverpay-checkout')).toBeDefined()
+  })
+})
