@@ -183,7 +183,7 @@ const dates: BuildCase[] = [
   { name: 'startDate year 0000', cart: one({ startDate: '00000101' }), expect: err(at('startDate'), 'invalid_date') },
   { name: 'startDate 9 digits', cart: one({ startDate: '202603011' }), expect: err(at('startDate'), 'invalid_date') },
   { name: 'startDate full-width digits', cart: one({ startDate: '２０２６０３０１' }), expect: err(at('startDate'), 'invalid_date') },
-  { name: 'endDate before startDate', cart: one({ startDate: '20260310', endDate: '20260309' }), expect: err(at('endDate'), 'date_past') },
+  { name: 'endDate before startDate', cart: one({ startDate: '20260310', endDate: '20260309' }), expect: err(at('endDate'), 'date_order') },
   { name: 'endDate Apr 31', cart: one({ endDate: '20260431' }), expect: err(at('endDate'), 'invalid_date') },
   { name: 'useCfm yesterday (Seoul)', cart: cart(item()), options: { naver: { useCfm: '20260228' } }, expect: err('naver.useCfm', 'date_past') },
   { name: 'useCfm today (Seoul)', cart: cart(item()), options: { naver: { useCfm: '20260301' } }, expect: 'ok' },
