@@ -37,13 +37,15 @@ function readJson(text: string | null): Record<string, unknown> | undefined {
 export function readPendingOrder(text: string | null, merchantUid: string): PendingOrder | undefined {
   const v = readJson(text)
   if (!v || v.merchantUid !== merchantUid || typeof v.name !== 'string' || !Number.isSafeInteger(v.amount)) return undefined
-  return {
+  const order: PendingOrder = {
     merchantUid,
     name: v.name,
     amount: v.amount as number,
     items: Array.isArray(v.items) ? (v.items as NaverProduct[]) : [],
     time: typeof v.time === 'number' ? v.time : 0,
   }
+  if (typeof v.customerUid === 'string' && v.customerUid !== '') order.customerUid = v.customerUid
+  return order
 }
 
 /** Only final outcomes are kept: a verification error must be checked again after a reload, never replayed. */

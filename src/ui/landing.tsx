@@ -30,6 +30,9 @@ export function mountLanding(target: string | Element, options: CheckoutOptions 
   })
   const result = parsePaymentResult(location.search)
   const order = result.merchantUid === null ? undefined : readPendingOrder(session.get(PENDING_PREFIX + result.merchantUid), result.merchantUid)
+  // A billing-key registration, when PortOne's query leaves customer_uid out: the saved order says so. The store
+  // then uses registration texts, and the verification and the result event carry the customer_uid.
+  if (result.customerUid === null && order?.customerUid) result.customerUid = order.customerUid
   // renderLive, not render: the IIFE re-renders only through its effect (see renderLive).
   const unmount = renderLive(() => (
     <div class="npay" part="container">

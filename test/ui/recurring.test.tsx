@@ -203,6 +203,31 @@ describe('the landing page', () => {
     expect(results[0]).toMatchObject({ customerUid: 'gildong_0001_1234', verification: 'paid' })
   })
 
+  test('no customer_uid in the query: the order saved before leaving tells it was a registration', async () => {
+    const order = { merchantUid: 'm_saved', name: 'Slim 요금제(1개월 단위)', amount: 14000, items: [], customerUid: 'gildong_0001_1234', time: 1 }
+    sessionStorage.setItem('naverpay-checkout:pending:m_saved', JSON.stringify(order))
+    history.replaceState(null, '', '/landing?imp_uid=imp_7&merchant_uid=m_saved&imp_success=true')
+    const verify = vi.fn(async () => ({ status: 'paid' }))
+    act(() => {
+      teardown = mountLanding(host, { verify }).destroy
+    })
+    await flush()
+    expect(status().textContent).toBe('정기결제 등록이 완료되었습니다.')
+    expect(verify).toHaveBeenCalledWith(expect.objectContaining({ impUid: 'imp_7', customerUid: 'gildong_0001_1234' }))
+    expect(results[0]).toMatchObject({ merchantUid: 'm_saved', customerUid: 'gildong_0001_1234', verification: 'paid' })
+  })
+
+  test('a saved one-time order stays a payment', async () => {
+    sessionStorage.setItem('naverpay-checkout:pending:m_pay', JSON.stringify({ merchantUid: 'm_pay', name: '한국사', amount: 15000, items: [], time: 1 }))
+    history.replaceState(null, '', '/landing?imp_uid=imp_6&merchant_uid=m_pay&imp_success=true')
+    act(() => {
+      teardown = mountLanding(host, { verify: async () => ({ status: 'paid' }) }).destroy
+    })
+    await flush()
+    expect(status().textContent).toBe('결제가 완료되었습니다.')
+    expect(results[0].customerUid).toBeNull()
+  })
+
   test('a cancelled registration on the landing page shows error_msg exactly', async () => {
     history.replaceState(null, '', '/landing?merchant_uid=m_8&customer_uid=c&error_code=F1002&error_msg=' + encodeURIComponent(CANCELLED) + '&imp_success=false')
     act(() => {
