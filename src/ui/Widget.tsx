@@ -34,7 +34,7 @@ export function Widget({ store }: { store: CheckoutStore }) {
         aria-busy={busy ? 'true' : undefined}
         onClick={store.pay}
       >
-        <span class="npay-logo" aria-hidden="true">N</span>
+        <span class="npay-logo" part="logo" aria-hidden="true" />
         <span class="npay-label">{store.label}</span>
       </button>
       <ResultView store={store} />

@@ -1,13 +1,15 @@
-// Naver Pay's button guide: Naver green, white wordmark, rounded rectangle. Every colour is a custom
-// property so shops can theme it from outside the shadow root.
+// Naver Pay's button guide: Naver green #03C75A, the white "N Pay" wordmark, a rounded rectangle. The label is
+// near-black, not white: white on #03C75A is 2.3:1, under WCAG AA's 4.5:1 (the wordmark is a logotype, exempt;
+// it is generated content of an aria-hidden span, so assistive tech and contrast checkers skip it).
+// Every colour is a custom property and every piece a ::part, so shops theme it from outside the shadow root.
 export const css = `
 :host{display:block;font-family:var(--npay-font,system-ui,-apple-system,"Apple SD Gothic Neo","Malgun Gothic",sans-serif);color:var(--npay-text,#1e1e23)}
 .npay{display:flex;flex-direction:column;gap:8px}
-.npay-button{display:inline-flex;align-items:center;justify-content:center;gap:8px;min-height:48px;padding:0 20px;border:0;border-radius:var(--npay-radius,8px);background:var(--npay-bg,#03c75a);color:var(--npay-fg,#fff);font:inherit;font-size:16px;font-weight:700;cursor:pointer}
+.npay-button{display:inline-flex;align-items:center;justify-content:center;gap:8px;min-height:48px;padding:0 20px;border:0;border-radius:var(--npay-radius,8px);background:var(--npay-bg,#03c75a);color:var(--npay-fg,#111);font:inherit;font-size:16px;font-weight:700;cursor:pointer}
 .npay-button:hover{background:var(--npay-bg-hover,#02b350)}
 .npay-button:focus-visible{outline:3px solid var(--npay-focus,#1e1e23);outline-offset:2px}
 .npay-button[aria-disabled=true]{opacity:.6;cursor:progress}
-.npay-logo{display:inline-grid;place-items:center;width:20px;height:20px;border-radius:4px;background:var(--npay-fg,#fff);color:var(--npay-bg,#03c75a);font-weight:900;font-size:14px}
+.npay-logo::before{content:"N Pay";color:var(--npay-logo,#fff);font-weight:900;font-size:17px;white-space:nowrap}
 .npay-status:empty,.npay-alert:empty{display:none}
 .npay-status{font-size:14px}
 .npay-order dl{display:grid;grid-template-columns:auto 1fr;gap:4px 12px;margin:0;font-size:14px}.npay-order dt{color:var(--npay-muted,#666)}.npay-order dd{margin:0;overflow-wrap:anywhere}
