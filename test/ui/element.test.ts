@@ -43,7 +43,7 @@ describe('<naverpay-checkout>', () => {
     const results: CheckoutResult[] = []
     el.addEventListener('naverpay:result', (e) => results.push((e as CustomEvent<CheckoutResult>).detail))
     const button = screen(el).getByRole('button', { name: 'Pay with Naver Pay' })
-    await act(() => fireEvent.click(button))
+    await act(() => void fireEvent.click(button))
     expect(window.IMP!.init).toHaveBeenCalledWith('imp00000000')
     expect(calls).toHaveLength(1)
     expect(calls[0].params).toMatchObject({ amount: 15000, name: '한국사', naverPopupMode: true, pg: 'naverpay' })
@@ -58,26 +58,26 @@ describe('<naverpay-checkout>', () => {
     el.setAttribute('mode', 'popup')
     el.cart = { items: [{ ...CART.items[0], count: 2 }] }
     await act(() => void document.body.append(el))
-    await act(() => fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
+    await act(() => void fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
     expect(calls[0].params.amount).toBe(3000)
     // A new cart reaches the next payment.
     el.cart = { items: [{ ...CART.items[0], count: 3 }] }
     await act(() => calls[0].callback({ merchant_uid: calls[0].params.merchant_uid, error_msg: '취소' }))
-    await act(() => fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
+    await act(() => void fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
     expect(calls[1].params.amount).toBe(4500)
   })
 
   test('a broken JSON cart is shown as an alert and never reaches the SDK', async () => {
     const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="popup"><script type="application/json">{"items":</script></naverpay-checkout>`)
     expect(screen(el).getByRole('alert').textContent).toContain('cart')
-    await act(() => fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
+    await act(() => void fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
     expect(calls).toHaveLength(0)
   })
 
   test('the redirect-url attribute becomes m_redirect_url; removing the element removes the widget', async () => {
     const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="redirect" redirect-url="https://shop.example/pay/landing"></naverpay-checkout>`)
     el.cart = CART
-    await act(() => fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
+    await act(() => void fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
     expect(calls[0].params).toMatchObject({ naverPopupMode: false, m_redirect_url: 'https://shop.example/pay/landing' })
     await act(() => el.remove())
     expect(el.shadowRoot!.querySelector('button')).toBeNull()
