@@ -1,4 +1,4 @@
-import { PENDING_PREFIX, pendingOrder } from '../core/landing'
+import { PENDING_PREFIX, pendingOrder, readFinalOutcome, RESULT_PREFIX } from '../core/landing'
 import type { CheckoutOptions, CheckoutResult, RequestPayParams } from '../core/types'
 import { createSdkClient, preconnect, type SdkClient } from '../sdk'
 import { browserEnv, session } from './env'
@@ -72,7 +72,20 @@ export function mountWidget(target: string | Element, options: CheckoutOptions, 
   const host = resolveTarget(target, 'NaverPayCheckout.mount')
   const root = prepareRoot(host, 'NaverPayCheckout.mount')
   const client = sdk ?? createSdkClient(options)
-  const store = createCheckoutStore(options, { sdk: client, env: browserEnv, emit: emitter(host, options), beforeRedirect: savePending })
+  let leftFor: string | undefined
+  const beforeRedirect = (params: RequestPayParams): void => {
+    savePending(params)
+    leftFor = params.merchant_uid
+  }
+  const store = createCheckoutStore(options, { sdk: client, env: browserEnv, emit: emitter(host, options), beforeRedirect })
+  // Back from Naver Pay or the landing page, the back/forward cache restores this page exactly as it left: busy,
+  // "taking you to Naver Pay". Show the outcome the landing page stored for that order, or give the button back.
+  const onPageShow = (event: PageTransitionEvent): void => {
+    if (!event.persisted || leftFor === undefined) return
+    const outcome = readFinalOutcome(session.get(RESULT_PREFIX + leftFor), { merchantUid: leftFor })
+    store.resume(outcome && { ...outcome, replayed: true })
+  }
+  window.addEventListener('pageshow', onPageShow)
   const unmount = renderLive(() => <Widget store={store} />, root)
   // Start loading now, so the click can reach request_pay in the same task (popups need the user gesture).
   if (!sdk) preconnect(options.sdkUrl)
@@ -82,6 +95,7 @@ export function mountWidget(target: string | Element, options: CheckoutOptions, 
     pay: store.pay,
     destroy() {
       store.destroy()
+      window.removeEventListener('pageshow', onPageShow)
       unmount()
       mounted.delete(host)
     },

@@ -37,6 +37,9 @@ export interface CheckoutStore {
   settle(result: PaymentResult): Promise<void>
   /** Shows and reports an outcome decided before, without verifying again. */
   replay(outcome: CheckoutResult): void
+  /** The page is shown again after it left for Naver Pay (back/forward cache): shows the outcome the landing page
+   *  decided, or, without one, gives the button back. Does nothing unless a redirect is in flight. */
+  resume(outcome: CheckoutResult | undefined): void
   retryVerify(): void
   /** Shows input errors. `blocking`: problems found at mount (script-tag attributes, the cart's JSON) that no click
    *  can fix, so every click shows them again instead of paying with defaults in their place. */
@@ -190,6 +193,11 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps): 
     pay,
     settle,
     replay: finish,
+    resume(outcome) {
+      if (!inFlight.value) return
+      if (outcome) finish(outcome)
+      else show({ kind: 'idle' })
+    },
     retryVerify: () => lastSuccess && !inFlight.value && void settle(lastSuccess),
     showErrors,
     destroy() {

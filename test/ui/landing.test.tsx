@@ -2,8 +2,10 @@ import { act, within } from '@testing-library/preact'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { PENDING_PREFIX, RESULT_PREFIX } from '../../src/core/landing'
 import { messages } from '../../src/core/messages'
-import type { CheckoutOptions, CheckoutResult } from '../../src/core/types'
+import type { CheckoutOptions, CheckoutResult, RequestPayParams } from '../../src/core/types'
+import type { Imp, SdkClient } from '../../src/sdk'
 import { mountLanding, type LandingHandle } from '../../src/ui/landing'
+import { mountWidget } from '../../src/ui/mount'
 
 const ko = messages('ko')
 const en = messages('en')
@@ -262,5 +264,58 @@ describe('reload and back button: a result is processed once', () => {
     server(() => json({ status: 'paid' }))
     const page = await land('?imp_uid=imp_1&merchant_uid=m_1')
     expect(page.status()).toBe(ko.paid)
+  })
+})
+
+describe('the shop page restored by the back button (back/forward cache)', () => {
+  const CART = { items: [{ uid: '1', name: '한국사', price: 1500, count: 10, categoryType: 'BOOK', categoryId: 'GENERAL' }] }
+
+  /** The shop page mid-redirect: request_pay was called and the page is about to leave. */
+  async function leftForNaverPay() {
+    const calls: RequestPayParams[] = []
+    const imp: Imp = { init: () => {}, request_pay: (params) => void calls.push(params) }
+    const sdk: SdkClient = { load: async () => imp, ready: () => imp, requestPay: (i, params, callback) => i.request_pay(params, callback) }
+    const shop = mountWidget(host, { cart: CART, mode: 'redirect', redirectUrl: 'https://shop.example/landing', verifyUrl: '/verify' }, sdk).handle
+    const ui = within(host.shadowRoot as unknown as HTMLElement)
+    await act(async () => {
+      ui.getByRole('button', { name: /네이버페이/ }).click()
+    })
+    expect(ui.getByRole('status', { hidden: true }).textContent).toBe(ko.redirecting)
+    return { shop, ui, merchantUid: calls[0].merchant_uid }
+  }
+
+  async function pageshow(persisted: boolean) {
+    await act(async () => {
+      window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted }))
+    })
+  }
+
+  test('the pending order was saved before leaving', async () => {
+    const { shop, merchantUid } = await leftForNaverPay()
+    expect(JSON.parse(sessionStorage.getItem(PENDING_PREFIX + merchantUid)!)).toMatchObject({ merchantUid, name: '한국사', amount: 15000, items: [{ uid: '1', count: 10 }] })
+    shop.destroy()
+  })
+
+  test('with an outcome stored by the landing page: shows it, replayed, without verifying', async () => {
+    const fetch = server(() => json({ status: 'paid' }))
+    const { shop, ui, merchantUid } = await leftForNaverPay()
+    sessionStorage.setItem(RESULT_PREFIX + merchantUid, JSON.stringify({ status: 'success', impUid: 'imp_1', merchantUid, customerUid: null, errorCode: null, errorMsg: null, verification: 'paid' }))
+    await pageshow(false)
+    expect(ui.getByRole('status', { hidden: true }).textContent).toBe(ko.redirecting)
+    await pageshow(true)
+    expect(ui.getByRole('status', { hidden: true }).textContent).toBe(ko.paid)
+    expect(events).toEqual([expect.objectContaining({ merchantUid, verification: 'paid', replayed: true })])
+    expect(fetch).not.toHaveBeenCalled()
+    shop.destroy()
+  })
+
+  test('without one (the shopper came back from Naver Pay): the button is usable again', async () => {
+    const { shop, ui } = await leftForNaverPay()
+    await pageshow(true)
+    const button = ui.getByRole('button', { name: /네이버페이/ })
+    expect(button.getAttribute('aria-disabled')).toBeNull()
+    expect(ui.getByRole('status', { hidden: true }).textContent).toBe('')
+    expect(events).toEqual([])
+    shop.destroy()
   })
 })
