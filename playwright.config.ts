@@ -10,6 +10,9 @@ export const chromium = {
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
+  // Playwright empties its outputDir at start: keep it off test-results/ itself, where Vitest's unit.json is waiting
+  // for scripts/totals.mjs.
+  outputDir: 'test-results/e2e-artifacts',
   fullyParallel: true,
   workers: 2,
   retries: 0,

@@ -123,18 +123,17 @@ test.describe('desktop (popup)', () => {
 
   test("the shop's CSS does not reach the widget's button", async ({ page }) => {
     const widget = await mountOnBlank(page)
-    // The shop's stylesheet is live on this page: its own buttons are hotpink and 40px.
-    const shopButton = await page.evaluate(() => {
-      const b = document.body.appendChild(document.createElement('button'))
-      const style = getComputedStyle(b)
-      return { background: style.backgroundColor, fontSize: style.fontSize }
-    })
-    expect(shopButton).toEqual({ background: 'rgb(255, 105, 180)', fontSize: '40px' })
-    const ours = await widget.button.evaluate((el) => {
+    const look = (el: Element) => {
       const style = getComputedStyle(el)
       return { background: style.backgroundColor, fontSize: style.fontSize, color: style.color }
-    })
-    expect(ours).toEqual({ background: 'rgb(3, 199, 90)', fontSize: '16px', color: 'rgb(255, 255, 255)' })
+    }
+    // The shop's stylesheet is live on this page: its own buttons are hotpink, 40px and purple.
+    const shopButton = await page.evaluate(`(${look})(document.body.appendChild(document.createElement('button')))`)
+    expect(shopButton).toEqual({ background: 'rgb(255, 105, 180)', fontSize: '40px', color: 'rgb(128, 0, 128)' })
+    const ours = await widget.button.evaluate(look)
+    expect(ours.background).not.toBe('rgb(255, 105, 180)')
+    expect(ours.fontSize).toBe('16px')
+    expect(ours.color).not.toBe('rgb(128, 0, 128)')
   })
 })
 
