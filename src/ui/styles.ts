@@ -12,7 +12,7 @@ export const css = `
 .npay-logo::before{content:"N Pay";color:var(--npay-logo,#fff);font-weight:900;font-size:17px;white-space:nowrap}
 .npay-status:empty,.npay-alert:empty{display:none}
 .npay-status{font-size:14px}
-.npay-order dl{display:grid;grid-template-columns:auto 1fr;gap:4px 12px;margin:0;font-size:14px}.npay-order dt{color:var(--npay-muted,#666)}.npay-order dd{margin:0;overflow-wrap:anywhere}
+.npay-order dl{display:grid;grid-template-columns:auto 1fr;gap:4px 12px;margin:0;font-size:14px;overflow-wrap:anywhere}.npay-order dd{margin:0}
 .npay-alert{font-size:14px;color:var(--npay-error,#c00);white-space:pre-line}
 .npay-retry{align-self:flex-start;font:inherit;font-size:14px;padding:6px 12px;border:1px solid currentColor;border-radius:6px;background:transparent;color:inherit;cursor:pointer}
 .npay-retry:focus-visible{outline:3px solid var(--npay-focus,#1e1e23);outline-offset:2px}
