@@ -1,5 +1,5 @@
 import { Checker } from './check'
-import { messages } from './messages'
+import { errorTexts } from './errors'
 import type { Cart, CheckoutOptions, ValidationError } from './types'
 
 /** A script tag's or custom element's `dataset`: camelCase keys, string values. */
@@ -16,7 +16,7 @@ const NAVER_TEXT = ['useCfm', 'purchaserName', 'purchaserBirthday', 'chainId', '
  * Values are checked for their kind here (numbers, booleans); `buildRequestPayParams` checks the rest.
  */
 export function optionsFromAttributes(attrs: Attributes): { options: CheckoutOptions; errors: ValidationError[] } {
-  const c = new Checker(messages(attrs.locale === 'en' ? 'en' : 'ko'))
+  const c = new Checker(errorTexts(attrs.locale === 'en' ? 'en' : 'ko'))
   const options: Record<string, unknown> = {}
   const get = (key: string): string | undefined => {
     const value = Object.prototype.hasOwnProperty.call(attrs, key) ? attrs[key] : undefined
@@ -65,7 +65,7 @@ export function optionsFromAttributes(attrs: Attributes): { options: CheckoutOpt
 
 /** The cart from the JSON text of a `<script type="application/json">`. */
 export function parseCartJson(text: string, field = 'data-cart'): { ok: true; cart: Cart } | { ok: false; errors: ValidationError[] } {
-  const c = new Checker(messages('ko'))
+  const c = new Checker(errorTexts('ko'))
   try {
     // JSON.parse turns a "__proto__" key into a plain own property; it never touches a prototype.
     return { ok: true, cart: JSON.parse(text) as Cart }

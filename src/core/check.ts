@@ -1,5 +1,5 @@
 import { isRealDate } from './dates'
-import type { Messages } from './messages'
+import type { ErrorTexts } from './errors'
 import type { ErrorCode, ValidationError } from './types'
 
 // Generous limits: they exist to stop garbage (a megabyte of name), not to second-guess Naver Pay.
@@ -10,7 +10,7 @@ const CONTROL = /[\u0000-\u001F\u007F-\u009F]/
 /** Collects errors while reading untrusted input field by field. Never throws. */
 export class Checker {
   readonly errors: ValidationError[] = []
-  constructor(private readonly m: Messages) {}
+  constructor(private readonly m: ErrorTexts) {}
 
   fail(field: string, code: ErrorCode, detail?: string): undefined {
     const base = this.m.fieldError(field, this.m.expected[code])

@@ -1,7 +1,7 @@
 import { Checker, isRecord } from './check'
 import { todayInSeoul } from './dates'
 import { resolveMode } from './device'
-import { formatWon, messages } from './messages'
+import { errorTexts, formatWon } from './errors'
 import type { BuildEnv, BuildResult, NaverProduct, RequestPayParams } from './types'
 
 export const DEFAULT_MIN_AMOUNT = 10
@@ -28,7 +28,7 @@ export function buildRequestPayParams(cart: unknown, options?: unknown, env: Bui
     return build(cart, options ?? {}, env)
   } catch (cause) {
     // Only hostile inputs get here (a getter or Proxy that throws): still an answer, not an exception.
-    const m = messages(undefined)
+    const m = errorTexts(undefined)
     return { ok: false, errors: [{ field: 'input', code: 'type', message: m.fieldError('input', m.expected.type) + ` (${String(cause)})` }] }
   }
 }
@@ -36,7 +36,7 @@ export function buildRequestPayParams(cart: unknown, options?: unknown, env: Bui
 function build(cartInput: unknown, optionsInput: unknown, env: BuildEnv): BuildResult {
   const opts = isRecord(optionsInput) ? optionsInput : {}
   const locale = opts.locale === 'en' ? 'en' : 'ko'
-  const m = messages(locale)
+  const m = errorTexts(locale)
   const c = new Checker(m)
   const warnings: string[] = []
   if (!isRecord(optionsInput)) c.fail('options', 'type', 'expected an object')

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { errorTexts } from '../../src/core/errors'
 import { messages } from '../../src/core/messages'
 
 type Table = Record<string, unknown>
@@ -15,8 +16,10 @@ function leaves(table: Table, prefix = ''): Map<string, unknown> {
   return out
 }
 
-const ko = leaves(messages('ko') as unknown as Table)
-const en = leaves(messages('en') as unknown as Table)
+// The UI texts and the input-error texts: both must be complete in both languages.
+const both = (locale: 'ko' | 'en'): Table => ({ ui: messages(locale), errors: errorTexts(locale) }) as unknown as Table
+const ko = leaves(both('ko'))
+const en = leaves(both('en'))
 
 describe('ko and en message tables', () => {
   test('have exactly the same keys', () => {

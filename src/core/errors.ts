@@ -1,0 +1,79 @@
+import type { ErrorCode, Locale } from './types'
+
+/** Input-error texts, in both languages: which field, what was expected. */
+const texts = {
+  ko: {
+    fieldError: (field: string, expected: string) => `${field}: ${expected}`,
+    expected: {
+      required: '값이 필요합니다',
+      type: '형식이 올바르지 않습니다',
+      whole_number: '0 이상의 정수(원 단위)여야 합니다',
+      positive: '1 이상의 정수여야 합니다',
+      unsafe_number: '너무 큰 숫자입니다',
+      empty_cart: '상품이 한 개 이상 있어야 합니다',
+      format: '형식이 올바르지 않습니다',
+      too_long: '너무 깁니다',
+      control_chars: '제어 문자를 포함할 수 없습니다',
+      invalid_date: 'yyyyMMdd 형식의 실제 날짜여야 합니다',
+      date_past: '오늘(한국 시간) 또는 이후 날짜여야 합니다',
+      date_order: '시작일(startDate)과 같거나 이후여야 합니다',
+      date_future: '미래 날짜일 수 없습니다',
+      min_amount: '최소 결제 금액보다 작습니다',
+      both_pg_and_channel: 'pg와 channelKey 중 하나만 지정해야 합니다',
+      redirect_url: 'http(s) 주소여야 합니다',
+      redirect_query: '쿼리 파라미터를 두 개 이상 포함할 수 없습니다 (PortOne이 결과를 구분자 없이 붙입니다)',
+      enum: '허용된 값이 아닙니다',
+      merchant_uid: '호출할 때마다 새 주문번호 문자열을 반환해야 합니다',
+      cart_json: '올바른 JSON이어야 합니다',
+    } satisfies Record<ErrorCode, string>,
+    minAmount: (min: string, amount: string) => `최소 결제 금액은 ${min}원입니다. (현재 ${amount}원)`,
+    // Why a registration needs each field: the integrator reads these next to the field's error.
+    why: {
+      customerUid: '정기결제 등록에 필수인 고객 고유 키(빌링키)로, 이후 결제 요청에 사용합니다',
+      productCode: '없으면 같은 고객이 같은 상품을 중복으로 등록할 수 있습니다',
+      buyerTel: '네이버페이 정기결제 등록에 필수입니다',
+    },
+  },
+  en: {
+    fieldError: (field: string, expected: string) => `${field} ${expected}`,
+    expected: {
+      required: 'is required',
+      type: 'has the wrong type',
+      whole_number: 'must be a whole number of won, 0 or more',
+      positive: 'must be a positive whole number',
+      unsafe_number: 'is too large',
+      empty_cart: 'must hold at least one item',
+      format: 'has the wrong format',
+      too_long: 'is too long',
+      control_chars: 'must not contain control characters',
+      invalid_date: 'must be a real date in yyyyMMdd format',
+      date_past: 'must be today (Korea time) or later',
+      date_order: 'must be on or after startDate',
+      date_future: 'must not be in the future',
+      min_amount: 'is below the minimum payment',
+      both_pg_and_channel: 'set either pg or channelKey, not both',
+      redirect_url: 'must be an http(s) URL',
+      redirect_query: 'must not hold two or more query parameters (PortOne appends its result without a separator)',
+      enum: 'is not one of the allowed values',
+      merchant_uid: 'must return a new order-number string on every call',
+      cart_json: 'must be valid JSON',
+    } satisfies Record<ErrorCode, string>,
+    minAmount: (min: string, amount: string) => `The minimum payment is ₩${min} (this order: ₩${amount}).`,
+    why: {
+      customerUid: 'the key of the billing key being registered; later charges use it',
+      productCode: 'without it the same shopper can register the same product twice',
+      buyerTel: 'Naver Pay requires it to register a recurring payment',
+    },
+  },
+}
+
+export type ErrorTexts = (typeof texts)['ko']
+
+export function errorTexts(locale: Locale | undefined): ErrorTexts {
+  return locale === 'en' ? texts.en : texts.ko
+}
+
+/** Thousands separators without Intl, so the output is the same in every runtime. */
+export function formatWon(amount: number): string {
+  return String(amount).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+}
