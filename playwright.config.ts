@@ -26,10 +26,19 @@ export default defineConfig({
     trace: 'off',
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], browserName: 'chromium', launchOptions: chromium } }],
-  webServer: {
-    command: 'node e2e/server.mjs',
-    url: 'http://127.0.0.1:4321/health',
-    reuseExistingServer: !process.env.CI,
-    timeout: 20_000,
-  },
+  webServer: [
+    {
+      command: 'node e2e/server.mjs',
+      url: 'http://127.0.0.1:4321/health',
+      reuseExistingServer: !process.env.CI,
+      timeout: 20_000,
+    },
+    // The demo as `npm run dev` serves it (e2e/demo.spec.ts), on its own port.
+    {
+      command: 'npx vite --host 127.0.0.1 --port 5174 --strictPort',
+      url: 'http://127.0.0.1:5174/',
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+  ],
 })

@@ -1,18 +1,27 @@
 /// <reference types="vitest/config" />
 import { readFileSync } from 'node:fs'
-import { defineConfig } from 'vite'
+import { defineConfig, loadEnv } from 'vite'
 import { merchantServer } from './demo/merchant-server'
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }
 
+// What a careful shop sends: no unsafe-inline, no unsafe-eval. The demo is served under it while it runs on the
+// simulator, so `npm run dev` itself shows that the widget needs nothing more. With a real PortOne code the
+// policy is left off: PortOne's SDK and Naver Pay's pages have their own needs, which the shop's policy must list.
+const DEMO_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; object-src 'none'"
+
 // The demo's dev server and the unit tests. The library builds are in scripts/build.mjs.
-export default defineConfig({
-  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-  define: { __VERSION__: JSON.stringify(pkg.version) },
-  // Development only: plays the merchant server for the simulated SDK (verifyUrl /api/payments/complete).
-  plugins: [merchantServer()],
-  test: {
-    environment: 'happy-dom',
-    include: ['test/**/*.test.{ts,tsx}'],
-  },
+export default defineConfig(({ mode }) => {
+  const simulated = !loadEnv(mode, process.cwd(), 'VITE_').VITE_IMP_CODE
+  return {
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    define: { __VERSION__: JSON.stringify(pkg.version) },
+    // Development only: plays the merchant server for the simulated SDK (verifyUrl /api/payments/complete).
+    plugins: [merchantServer()],
+    server: { headers: simulated ? { 'Content-Security-Policy': DEMO_CSP } : {} },
+    test: {
+      environment: 'happy-dom',
+      include: ['test/**/*.test.{ts,tsx}'],
+    },
+  }
 })

@@ -1,20 +1,7 @@
 // Strict Content-Security-Policy (no unsafe-inline, no unsafe-eval; e2e/server.mjs `?csp`): a full payment, a failure,
 // the script-tag mount and the landing page raise no `securitypolicyviolation` at all.
-import type { BrowserContext } from '@playwright/test'
 import { choose, expect, test, Widget } from './fixtures'
-import { mountHandle } from './hardening'
-
-/** Every CSP violation on any page or popup of the context, across navigations. */
-async function recordViolations(context: BrowserContext): Promise<string[]> {
-  const seen: string[] = []
-  await context.exposeBinding('__cspViolation', ({ page }, text: string) => void seen.push(`${page.url()}: ${text}`))
-  await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) =>
-      (window as unknown as { __cspViolation(t: string): void }).__cspViolation(`${e.violatedDirective} blocked ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`),
-    )
-  })
-  return seen
-}
+import { mountHandle, recordViolations } from './hardening'
 
 test('payment, failure, script tag and landing under a strict CSP: no violations', async ({ page, context }) => {
   const violations = await recordViolations(context)

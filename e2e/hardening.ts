@@ -59,3 +59,15 @@ export async function mountHandle(page: Page, options: Record<string, unknown> =
 export function results(page: Page, host = '#npay'): Promise<Record<string, unknown>[]> {
   return page.evaluate((h) => window.__results[h] as Record<string, unknown>[], host)
 }
+
+/** Every CSP violation on any page or popup of the context, across navigations. */
+export async function recordViolations(context: BrowserContext): Promise<string[]> {
+  const seen: string[] = []
+  await context.exposeBinding('__cspViolation', ({ page }, text: string) => void seen.push(`${page.url()}: ${text}`))
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { __cspViolation(t: string): void }).__cspViolation(`${e.violatedDirective} blocked ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`),
+    )
+  })
+  return seen
+}
