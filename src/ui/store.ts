@@ -86,13 +86,16 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps): 
     built.warnings.forEach(warnOnce)
     const imp = deps.sdk.ready()
     if (imp) return launch(imp, built.params)
-    if (!built.params.naverPopupMode) {
-      // The redirect path opens no popup, so it may wait for the SDK without losing the user gesture.
+    // The popup path must reach request_pay inside the click (browsers block a window opened later), so a click
+    // that beats the SDK cannot wait for it. The redirect path opens no window: it may wait. So when the page can
+    // come back (a redirectUrl is set), the click goes on by the redirect path; otherwise the shopper is told to
+    // press again once Naver Pay is ready. Either way the click is never silently lost.
+    if (!built.params.naverPopupMode || built.params.m_redirect_url) {
+      const params = { ...built.params, naverPopupMode: false }
       show({ kind: 'progress', text: m.loading }, true)
-      deps.sdk.load().then((loaded) => !destroyed && launch(loaded, built.params), sdkFailed)
+      deps.sdk.load().then((loaded) => !destroyed && launch(loaded, params), sdkFailed)
       return
     }
-    // The popup path must reach request_pay inside the click; an SDK still loading cannot be waited for.
     show({ kind: 'notice', text: m.sdkNotReady })
     deps.sdk.load().then(() => !destroyed && show({ kind: 'notice', text: m.sdkReady }), sdkFailed)
   }

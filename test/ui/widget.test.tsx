@@ -357,6 +357,23 @@ describe('SDK not ready', () => {
     expect(sdk.imp.request_pay).toHaveBeenCalledTimes(1)
   })
 
+  test('popup path with a redirectUrl: the click goes on by the redirect path once the SDK arrives', async () => {
+    const sdk = fakeSdk({ ready: false })
+    const { click, status } = setup({ redirectUrl: 'https://shop.example/pay/landing' }, sdk)
+    await click()
+    expect(sdk.imp.request_pay).not.toHaveBeenCalled()
+    expect(status().textContent).toContain('준비하고 있습니다')
+    await sdk.finishLoad()
+    expect(sdk.imp.request_pay).toHaveBeenCalledTimes(1)
+    expect(sdk.calls[0].params).toMatchObject({ naverPopupMode: false, m_redirect_url: 'https://shop.example/pay/landing' })
+  })
+
+  test('once the SDK is there, the same widget pays in a popup again', async () => {
+    const { click, sdk } = setup({ redirectUrl: 'https://shop.example/pay/landing' })
+    await click()
+    expect(sdk.calls[0].params.naverPopupMode).toBe(true)
+  })
+
   test('a failed load becomes an alert', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
     const sdk = fakeSdk({ ready: false })
