@@ -2,10 +2,9 @@
 // elements but should not own the widget's DOM. Attributes mirror the script tag's data-* names without
 // `data-` (imp-code, redirect-url, verify-url, locale, ...); the cart is the `.cart` property or a child
 // <script type="application/json">. The element is the event target, so `naverpay:result` bubbles from it.
-import { optionsFromAttributes, parseCartJson } from './core/attributes'
-import type { Cart, CheckoutResult } from './core/types'
-import { mountLanding } from './ui/landing'
-import { mountWidget, type CheckoutHandle } from './ui/mount'
+import type { Cart, CheckoutResult, ValidationError } from './core/types'
+import { cartFromJson, mountFromAttributes } from './ui/attributes-mount'
+import type { CheckoutHandle } from './ui/mount'
 
 export const ELEMENT_NAME = 'naverpay-checkout'
 
@@ -88,22 +87,15 @@ function createElementClass(): CustomElementConstructor {
       for (const { name, value } of Array.from(this.attributes)) {
         attrs[name.replace(/-([a-z])/g, (_, ch: string) => ch.toUpperCase())] = value
       }
-      const { options, errors } = optionsFromAttributes(attrs)
-      options.onResult = (result) => this.onResult?.(result)
-      if (attrs.page === 'landing') {
-        this.#handle = mountLanding(this, options)
-        return
+      const readCart = (problems: ValidationError[]): Cart | undefined => {
+        if (this.#fromProperty) return this.#cart
+        const json = this.querySelector(':scope > script[type="application/json"]')
+        if (!json) return undefined
+        const cart = cartFromJson(json.textContent, 'cart', problems)
+        if (cart) this.#cart = cart
+        return cart
       }
-      const json = this.querySelector(':scope > script[type="application/json"]')
-      if (this.#fromProperty) options.cart = this.#cart
-      else if (json) {
-        const parsed = parseCartJson(json.textContent ?? '', 'cart')
-        if (parsed.ok) options.cart = this.#cart = parsed.cart
-        else errors.push(...parsed.errors)
-      }
-      const { handle, store } = mountWidget(this, options)
-      this.#handle = handle
-      if (errors.length > 0) store.showErrors(errors, true)
+      this.#handle = mountFromAttributes(this, attrs, readCart, (result) => this.onResult?.(result))
     }
   }
 }

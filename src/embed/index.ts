@@ -1,8 +1,8 @@
 // The IIFE entry: defines window.NaverPayCheckout and mounts from its own <script> tag's data-* attributes.
-import * as api from '../index'
-import { optionsFromAttributes, parseCartJson } from '../core/attributes'
-import type { ValidationError } from '../core/types'
-import { mountWidget } from '../ui/mount'
+import type * as api from '../index'
+import { buildRequestPayParams, defineElement, mount, mountLanding, parsePaymentResult, version } from '../index'
+import type { Attributes } from '../core/attributes'
+import { cartFromJson, mountFromAttributes } from '../ui/attributes-mount'
 
 declare global {
   interface Window {
@@ -10,9 +10,11 @@ declare global {
   }
 }
 
-window.NaverPayCheckout = api
+// A plain object rather than `import * as`: the bundler's module-namespace helper costs bytes, and the type
+// still fails to compile if an export of src/index.ts is missing here.
+window.NaverPayCheckout = { buildRequestPayParams, defineElement, mount, mountLanding, parsePaymentResult, version }
 // <naverpay-checkout> works wherever the script tag has run.
-api.defineElement()
+defineElement()
 
 const script = document.currentScript
 if (script instanceof HTMLScriptElement && script.dataset.target) {
@@ -22,31 +24,14 @@ if (script instanceof HTMLScriptElement && script.dataset.target) {
   else autoMount(dataset)
 }
 
-function autoMount(dataset: Record<string, string | undefined>): void {
+function autoMount(dataset: Attributes): void {
   const target = dataset.target as string
-  if (!document.querySelector(target)) {
-    console.error(`[naverpay-checkout] data-target ${JSON.stringify(target)} matches no element on the page; nothing was mounted.`)
-    return
-  }
-  const { options, errors } = optionsFromAttributes(dataset)
-  if (dataset.page === 'landing') {
-    api.mountLanding(target, options)
-    return
-  }
-  const problems: ValidationError[] = [...errors]
-  if (dataset.cart) {
+  const host = document.querySelector(target)
+  if (!host) return console.error(`[naverpay-checkout] data-target ${JSON.stringify(target)} matches no element; nothing mounted.`)
+  mountFromAttributes(host, dataset, (problems) => {
+    if (!dataset.cart) return undefined
     const source = document.querySelector(dataset.cart)
-    if (!source) problems.push(cartProblem(`no element matches ${JSON.stringify(dataset.cart)}`))
-    else {
-      const parsed = parseCartJson(source.textContent ?? '')
-      if (parsed.ok) options.cart = parsed.cart
-      else problems.push(...parsed.errors)
-    }
-  }
-  const { store } = mountWidget(target, options)
-  if (problems.length > 0) store.showErrors(problems, true)
-}
-
-function cartProblem(detail: string): ValidationError {
-  return { field: 'data-cart', code: 'required', message: `data-cart: ${detail}` }
+    if (source) return cartFromJson(source.textContent, 'data-cart', problems)
+    problems.push({ field: 'data-cart', code: 'required', message: `data-cart: no element matches ${JSON.stringify(dataset.cart)}` })
+  })
 }

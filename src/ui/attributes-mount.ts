@@ -1,0 +1,31 @@
+import { optionsFromAttributes, parseCartJson, type Attributes } from '../core/attributes'
+import type { Cart, CheckoutResult, ValidationError } from '../core/types'
+import { mountLanding, type LandingHandle } from './landing'
+import { mountWidget, type CheckoutHandle } from './mount'
+
+/**
+ * The script tag's and `<naverpay-checkout>`'s mount: attributes → options, the landing page or the widget.
+ * Problems in the attributes or the cart are shown as blocking errors: no click can fix them, so paying with
+ * defaults in their place is never an option. `readCart` (widget only) returns the cart or adds its problem.
+ */
+export function mountFromAttributes(
+  host: Element,
+  attrs: Attributes,
+  readCart: (problems: ValidationError[]) => Cart | undefined,
+  onResult?: (result: CheckoutResult) => void,
+): CheckoutHandle | LandingHandle {
+  const { options, errors } = optionsFromAttributes(attrs)
+  if (onResult) options.onResult = onResult
+  if (attrs.page === 'landing') return mountLanding(host, options)
+  options.cart = readCart(errors)
+  const { handle, store } = mountWidget(host, options)
+  if (errors.length > 0) store.showErrors(errors, true)
+  return handle
+}
+
+/** The cart from a `<script type="application/json">`'s text; a parse error is added to `problems`. */
+export function cartFromJson(text: string | null, field: string, problems: ValidationError[]): Cart | undefined {
+  const parsed = parseCartJson(text ?? '', field)
+  if (parsed.ok) return parsed.cart
+  problems.push(...parsed.errors)
+}
