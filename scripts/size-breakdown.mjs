@@ -1,17 +1,18 @@
-// Where the IIFE's gzip bytes go, by source module: `node scripts/size-breakdown.mjs` (after `npm run build`).
-// Rebuilds the IIFE in memory with a source map, splits the minified output into runs of bytes by the module
+// Where the gzip bytes go, by source module: `node scripts/size-breakdown.mjs` (after `npm run build`), for the
+// IIFE and for `import { buildRequestPayParams }` alone. Rebuilds each in memory with a source map, splits the minified output into runs of bytes by the module
 // each run came from, then gzips growing prefixes of the output: a run's share is how much it adds to the gzip
 // size of everything before it. The shares add up exactly to the bundle's gzip size (level 9, as size-limit).
 import { readFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
+import { rolldown } from 'rolldown'
 import { build } from 'vite'
 import { iifeConfig } from './build.mjs'
 
-const out = await build({ ...iifeConfig, logLevel: 'silent', build: { ...iifeConfig.build, write: false, sourcemap: 'hidden' } })
-const chunk = [out].flat()[0].output.find((o) => o.type === 'chunk')
-const code = Buffer.from(chunk.code)
-const dist = readFileSync('dist/naverpay-checkout.iife.js')
-if (!code.equals(dist)) console.warn('note: dist/ differs from this build (rebuild first); showing this build')
+function compare(chunk, file) {
+  const built = gzipSync(readFileSync(file), { level: 9 }).length
+  const here = gzipSync(chunk.code, { level: 9 }).length
+  if (built !== here) console.warn(`note: ${file} is ${built} B gzip, this build ${here} B`)
+}
 
 // Source map "mappings": per generated line, segments [column, source, ...] in base64 VLQ.
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
@@ -37,6 +38,7 @@ function* segments(mappings) {
   }
 }
 
+function table(title, chunk) {
 const group = (path) =>
   path === undefined ? '(bundle wrapper)'
     : /node_modules\/preact\//.test(path) ? 'preact'
@@ -65,6 +67,17 @@ for (let i = 0; i < runs.length; i++) {
   before = after
 }
 const rows = [...totals].sort((a, b) => b[1] - a[1])
-console.log('| module | gzip bytes |\n| --- | ---: |')
+console.log(`\n${title}\n\n| module | gzip bytes |\n| --- | ---: |`)
 for (const [name, bytes] of rows) console.log(`| ${name} | ${bytes} |`)
 console.log(`| **total** | **${before}** |`)
+}
+
+const out = await build({ ...iifeConfig, logLevel: 'silent', build: { ...iifeConfig.build, write: false, sourcemap: 'hidden' } })
+const iife = [out].flat()[0].output.find((o) => o.type === 'chunk')
+compare(iife, 'dist/naverpay-checkout.iife.js')
+table('dist/naverpay-checkout.iife.js', iife)
+// From the TypeScript source (the size build bundles the built ESM, which has no source map): a few bytes apart.
+const esm = await rolldown({ input: 'src/core/params.ts', logLevel: 'silent' })
+const [params] = (await esm.generate({ format: 'es', minify: true, sourcemap: 'hidden' })).output
+compare(params, 'dist/size/build-params.js')
+table('import { buildRequestPayParams } (≈ dist/size/build-params.js)', params)

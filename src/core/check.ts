@@ -1,6 +1,6 @@
 import { isRealDate } from './dates'
-import type { ErrorTexts } from './errors'
-import type { ErrorCode, ValidationError } from './types'
+import type { ErrorTexts, FieldErrorCode } from './errors'
+import type { ValidationError } from './types'
 
 // Generous limits: they exist to stop garbage (a megabyte of name), not to second-guess Naver Pay.
 export const MAX_TEXT = 500
@@ -12,7 +12,7 @@ export class Checker {
   readonly errors: ValidationError[] = []
   constructor(private readonly m: ErrorTexts) {}
 
-  fail(field: string, code: ErrorCode, detail?: string): undefined {
+  fail(field: string, code: FieldErrorCode, detail?: string): undefined {
     const base = this.m.fieldError(field, this.m.expected[code])
     this.errors.push({ field, code, message: detail ? `${base} (${detail})` : base })
     return undefined

@@ -1,5 +1,8 @@
 import type { ErrorCode, Locale } from './types'
 
+/** The codes `Checker.fail` reports; `min_amount` has its own sentence (`minAmount`). */
+export type FieldErrorCode = Exclude<ErrorCode, 'min_amount'>
+
 /** Input-error texts, in both languages: which field, what was expected. */
 const texts = {
   ko: {
@@ -7,25 +10,24 @@ const texts = {
     expected: {
       required: '값이 필요합니다',
       type: '형식이 올바르지 않습니다',
-      whole_number: '0 이상의 정수(원 단위)여야 합니다',
+      whole_number: '0 이상의 정수(원)여야 합니다',
       positive: '1 이상의 정수여야 합니다',
-      unsafe_number: '너무 큰 숫자입니다',
-      empty_cart: '상품이 한 개 이상 있어야 합니다',
+      unsafe_number: '너무 큽니다',
+      empty_cart: '상품이 1개 이상 필요합니다',
       format: '형식이 올바르지 않습니다',
       too_long: '너무 깁니다',
-      control_chars: '제어 문자를 포함할 수 없습니다',
-      invalid_date: 'yyyyMMdd 형식의 실제 날짜여야 합니다',
-      date_past: '오늘(한국 시간) 또는 이후 날짜여야 합니다',
-      date_order: '시작일(startDate)과 같거나 이후여야 합니다',
-      date_future: '미래 날짜일 수 없습니다',
-      min_amount: '최소 결제 금액보다 작습니다',
-      both_pg_and_channel: 'pg와 channelKey 중 하나만 지정해야 합니다',
+      control_chars: '제어 문자를 쓸 수 없습니다',
+      invalid_date: '실제 날짜(yyyyMMdd)여야 합니다',
+      date_past: '오늘(한국 시간)이나 이후여야 합니다',
+      date_order: 'startDate와 같거나 이후여야 합니다',
+      date_future: '미래일 수 없습니다',
+      both_pg_and_channel: 'pg와 channelKey 중 하나만 쓰세요',
       redirect_url: 'http(s) 주소여야 합니다',
-      redirect_query: '쿼리 파라미터를 두 개 이상 포함할 수 없습니다 (PortOne이 결과를 구분자 없이 붙입니다)',
+      redirect_query: '쿼리 파라미터는 하나까지입니다 (PortOne이 결과를 구분자 없이 붙임)',
       enum: '허용된 값이 아닙니다',
-      merchant_uid: '호출할 때마다 새 주문번호 문자열을 반환해야 합니다',
+      merchant_uid: '매번 새 주문번호 문자열을 반환해야 합니다',
       cart_json: '올바른 JSON이어야 합니다',
-    } satisfies Record<ErrorCode, string>,
+    } satisfies Record<FieldErrorCode, string>,
     minAmount: (min: string, amount: string) => `최소 결제 금액은 ${min}원입니다. (현재 ${amount}원)`,
     // Why a registration needs each field: the integrator reads these next to the field's error.
     why: {
@@ -50,14 +52,13 @@ const texts = {
       date_past: 'must be today (Korea time) or later',
       date_order: 'must be on or after startDate',
       date_future: 'must not be in the future',
-      min_amount: 'is below the minimum payment',
       both_pg_and_channel: 'set either pg or channelKey, not both',
       redirect_url: 'must be an http(s) URL',
-      redirect_query: 'must not hold two or more query parameters (PortOne appends its result without a separator)',
+      redirect_query: 'must hold one query parameter at most (PortOne appends its result without a separator)',
       enum: 'is not one of the allowed values',
-      merchant_uid: 'must return a new order-number string on every call',
+      merchant_uid: 'must return a new order number (a string) each call',
       cart_json: 'must be valid JSON',
-    } satisfies Record<ErrorCode, string>,
+    } satisfies Record<FieldErrorCode, string>,
     minAmount: (min: string, amount: string) => `The minimum payment is ₩${min} (this order: ₩${amount}).`,
     why: {
       customerUid: 'the key of the billing key being registered; later charges use it',

@@ -6,7 +6,7 @@ import type { BuildEnv, BuildResult, NaverProduct, RequestPayParams } from './ty
 
 export const DEFAULT_MIN_AMOUNT = 10
 const CODE = /^[A-Z0-9_]+$/ // Naver Pay's category and referrer codes
-const CODE_HINT = 'uppercase letters, digits and _, e.g. BOOK'
+const CODE_HINT = 'uppercase letters, digits and _, e.g. BOOK, GENERAL, NAVER_BOOK'
 const PG = /^naverpay(\.[A-Za-z0-9_-]+)?$/
 const MODES = ['auto', 'popup', 'redirect'] as const
 
@@ -62,9 +62,9 @@ function build(cartInput: unknown, optionsInput: unknown, env: BuildEnv): BuildR
         const price = c.int(item.price, `${at}.price`, { required: true, min: 0 })
         const count = c.int(item.count, `${at}.count`, { required: true, min: 1 })
         const categoryType = c.text(item.categoryType, `${at}.categoryType`, { required: true, pattern: CODE, hint: CODE_HINT })
-        const categoryId = c.text(item.categoryId, `${at}.categoryId`, { required: true, pattern: CODE, hint: 'uppercase letters, digits and _, e.g. GENERAL' })
+        const categoryId = c.text(item.categoryId, `${at}.categoryId`, { required: true, pattern: CODE, hint: CODE_HINT })
         const sellerId = c.text(item.sellerId, `${at}.sellerId`, { pattern: /^[A-Za-z0-9]+$/, hint: 'letters and digits only' })
-        const payReferrer = c.text(item.payReferrer, `${at}.payReferrer`, { pattern: CODE, hint: 'e.g. NAVER_BOOK' })
+        const payReferrer = c.text(item.payReferrer, `${at}.payReferrer`, { pattern: CODE, hint: CODE_HINT })
         const startDate = c.date(item.startDate, `${at}.startDate`)
         const endDate = c.date(item.endDate, `${at}.endDate`, { startDate })
         if (i === 0) firstName = name
@@ -118,7 +118,7 @@ function build(cartInput: unknown, optionsInput: unknown, env: BuildEnv): BuildR
     const productCount = c.int(recurringInput.productCount, 'recurring.productCount', { min: 1 })
     const actionType = c.oneOf(recurringInput.actionType, 'recurring.actionType', ['NEW', 'CHANGE'] as const)
     if (buyerTel === undefined && !c.errors.some((e) => e.field === 'buyer.tel')) c.fail('buyer.tel', 'required', m.why.buyerTel)
-    if (actionType !== undefined) warnings.push('recurring.actionType (naverActionType): PortOne marked it discontinued in 2026; it is still sent, so confirm with PortOne that your channel honours it.')
+    if (actionType !== undefined) warnings.push('recurring.actionType (naverActionType): PortOne marked it discontinued in 2026; still sent: check that your channel honours it.')
     recurring = { customer_uid: customerUid, naverProductCode: productCode, naverProductCount: productCount, naverActionType: actionType }
   }
 

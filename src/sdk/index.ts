@@ -23,10 +23,10 @@ export class SdkLoadError extends Error {
   ) {
     super(
       kind === 'load_failed'
-        ? `The PortOne SDK at ${url} failed to load (network error, blocked, or not found).`
+        ? `PortOne SDK ${url} failed to load (offline, blocked or not found)`
         : kind === 'no_global'
-          ? `The script at ${url} loaded but defined no window.IMP: check sdkUrl.`
-          : `The PortOne SDK at ${url} did not arrive in time.`,
+          ? `${url} loaded but defined no window.IMP: check sdkUrl`
+          : `PortOne SDK ${url} timed out`,
     )
     this.name = 'SdkLoadError'
   }

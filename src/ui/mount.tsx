@@ -25,7 +25,7 @@ const mounted = new WeakMap<Element, { destroy(): void }>()
 export function resolveTarget(target: string | Element, caller: string): Element {
   const element = typeof target === 'string' ? document.querySelector(target) : target
   if (!(element instanceof Element)) {
-    throw new Error(`${caller}: no element matches ${JSON.stringify(String(target))}. Pass a selector of an element on the page, or the element itself.`)
+    throw new Error(`${caller}: no element matches ${JSON.stringify(String(target))}; pass a selector or an element`)
   }
   return element
 }
@@ -38,7 +38,7 @@ export function prepareRoot(host: Element, caller: string): ShadowRoot {
     try {
       root = host.attachShadow({ mode: 'open' })
     } catch (cause) {
-      throw new Error(`${caller}: cannot render inside <${host.localName}>; use a <div> or another element that accepts a shadow root.`, { cause })
+      throw new Error(`${caller}: <${host.localName}> takes no shadow root; use a <div>`, { cause })
     }
   }
   // Constructable stylesheets: allowed by a strict Content-Security-Policy, where a <style> element is not.

@@ -7,7 +7,7 @@ export const css = `
 .npay{display:flex;flex-direction:column;gap:8px}
 .npay-button{display:inline-flex;align-items:center;justify-content:center;gap:8px;min-height:48px;padding:0 20px;border:0;border-radius:var(--npay-radius,8px);background:var(--npay-bg,#03c75a);color:var(--npay-fg,#111);font:inherit;font-size:16px;font-weight:700;cursor:pointer}
 .npay-button:hover{background:var(--npay-bg-hover,#02b350)}
-.npay-button:focus-visible{outline:3px solid var(--npay-focus,#1e1e23);outline-offset:2px}
+.npay-button:focus-visible,.npay-retry:focus-visible{outline:3px solid var(--npay-focus,#1e1e23);outline-offset:2px}
 .npay-button[aria-disabled=true]{opacity:.6;cursor:progress}
 .npay-logo::before{content:"N Pay";color:var(--npay-logo,#fff);font-weight:900;font-size:17px;white-space:nowrap}
 .npay-status:empty,.npay-alert:empty{display:none}
@@ -15,5 +15,4 @@ export const css = `
 .npay-order dl{display:grid;grid-template-columns:auto 1fr;gap:4px 12px;margin:0;font-size:14px;overflow-wrap:anywhere}.npay-order dd{margin:0}
 .npay-alert{font-size:14px;color:var(--npay-error,#c00);white-space:pre-line}
 .npay-retry{align-self:flex-start;font:inherit;font-size:14px;padding:6px 12px;border:1px solid currentColor;border-radius:6px;background:transparent;color:inherit;cursor:pointer}
-.npay-retry:focus-visible{outline:3px solid var(--npay-focus,#1e1e23);outline-offset:2px}
 `
