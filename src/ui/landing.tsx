@@ -1,5 +1,6 @@
 import { isFinal, PENDING_PREFIX, planLanding, readPendingOrder, RESULT_PREFIX, type PendingOrder } from '../core/landing'
-import { formatWon, messages, type Messages } from '../core/messages'
+import { formatWon } from '../core/errors'
+import { messages, type Messages } from '../core/messages'
 import { parsePaymentResult } from '../core/result'
 import type { CheckoutOptions, CheckoutResult } from '../core/types'
 import { createSdkClient } from '../sdk'
