@@ -130,8 +130,8 @@
         if (done) return
         done = true
         var rsp = answer(params, outcome, message)
-        try { win.close() } catch (e) {}
         callback(rsp)
+        setTimeout(function () { try { win.close() } catch (e) {} }, 0)
       }
       if (sim.auto) return setTimeout(function () { reply(sim.auto.outcome, sim.auto.message) }, 0)
       var doc = win.document

@@ -35,6 +35,7 @@ const texts = {
     orderSummary: '주문 내역',
     orderNumber: '주문번호',
     amount: '금액',
+    amountRegister: '정기결제 금액',
     orderName: '상품',
     won: (won: string) => `${won}원`,
     andMore: (count: number) => ` 외 ${count}개`,
@@ -70,6 +71,7 @@ const texts = {
     orderSummary: 'Order summary',
     orderNumber: 'Order number',
     amount: 'Amount',
+    amountRegister: 'Amount charged each period',
     orderName: 'Item',
     won: (won: string) => `₩${won}`,
     andMore: (count: number) => ` and ${count} more`,
@@ -79,7 +81,7 @@ const texts = {
 export type Messages = (typeof texts)['ko']
 
 // Texts that read "payment" and have a registration twin named `${key}Register`.
-const TWINS = ['waiting', 'windowClosed', 'sdkThrew', 'verifying', 'unverified', 'verifyError', 'retryVerify', 'failed'] as const
+const TWINS = ['amount', 'waiting', 'windowClosed', 'sdkThrew', 'verifying', 'unverified', 'verifyError', 'retryVerify', 'failed'] as const
 
 /** The texts for a locale. For a billing-key registration (no money moves) every payment wording becomes the
  *  registration one under the same key, so the UI never has to choose between the two. */

@@ -18,7 +18,6 @@ export interface LandingHandle {
 export function mountLanding(target: string | Element, options: CheckoutOptions = {}): LandingHandle {
   const host = resolveTarget(target, 'NaverPayCheckout.mountLanding')
   const root = prepareRoot(host, 'NaverPayCheckout.mountLanding')
-  const m = messages(options.locale)
   const emit = emitter(host, options)
   const store = createCheckoutStore(options, {
     sdk: createSdkClient(options),
@@ -34,6 +33,8 @@ export function mountLanding(target: string | Element, options: CheckoutOptions 
   // A billing-key registration, when PortOne's query leaves customer_uid out: the saved order says so. The store
   // then uses registration texts, and the verification and the result event carry the customer_uid.
   if (result.customerUid === null && order?.customerUid) result.customerUid = order.customerUid
+  // For a registration the summary's amount is what will be charged later, and says so.
+  const m = messages(options.locale, result.customerUid !== null)
   // renderLive, not render: the IIFE re-renders only through its effect (see renderLive).
   const unmount = renderLive(() => (
     <div class="npay" part="container">

@@ -96,6 +96,14 @@ describe('the order summary', () => {
     expect(page.status()).toBe(ko.paid)
   })
 
+  test('a registration labels the amount as the one charged each period, not now', async () => {
+    sessionStorage.setItem(PENDING_PREFIX + 'm_1', JSON.stringify({ ...ORDER, customerUid: 'cu_1' }))
+    const page = await land('?merchant_uid=m_1&error_msg=x')
+    const labels = [...page.summary()!.querySelectorAll('dt')].map((dt) => dt.textContent)
+    expect(labels).toContain('정기결제 금액')
+    expect(labels).not.toContain(ko.amount)
+  })
+
   test('English', async () => {
     sessionStorage.setItem(PENDING_PREFIX + 'm_1', JSON.stringify({ ...ORDER, items: [{}] }))
     const page = await land('?merchant_uid=m_1&error_msg=x', { locale: 'en' })
