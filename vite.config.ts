@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { readFileSync } from 'node:fs'
 import { defineConfig, loadEnv } from 'vite'
-import { merchantServer } from './demo/merchant-server'
+import { merchantServer } from './demo/merchant-server.ts'
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }
 
