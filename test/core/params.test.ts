@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { buildRequestPayParams } from '../../src/core'
 import type { BuildEnv, BuildResult, DeviceFacts, ErrorCode, RequestPayParams, ValidationError } from '../../src/core'
+import { item } from '../corpus/bad-input'
 
 // 2026-03-01 12:00 in Seoul: far from any day boundary unless a test says otherwise.
 const NOW = Date.UTC(2026, 2, 1, 3, 0, 0)
@@ -20,15 +21,6 @@ const PAGE = 'https://shop.example.com/cart/view?step=2'
 const ENV: BuildEnv = { now: NOW, device: DESKTOP, pageUrl: PAGE }
 
 type Item = Record<string, unknown>
-const item = (over: Item = {}): Item => ({
-  uid: '107922211',
-  name: '한국사',
-  price: 1500,
-  count: 10,
-  categoryType: 'BOOK',
-  categoryId: 'GENERAL',
-  ...over,
-})
 const cartOf = (...items: Item[]) => ({ items })
 
 function build(cart: unknown, options: unknown = {}, env: BuildEnv = ENV): BuildResult {
