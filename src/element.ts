@@ -40,8 +40,9 @@ function createElementClass(): CustomElementConstructor {
     #cart: Cart | undefined
     #handle: CheckoutHandle | { destroy(): void } | undefined
     // The child JSON may arrive after connectedCallback: the parser connects the element before its children,
-    // and frameworks may render children later. Re-read it when it changes, unless .cart was set.
-    #watch = new MutationObserver(() => !this.#fromProperty && this.#render())
+    // and frameworks may render children later. Re-read it when it changes, unless .cart was set. A landing page
+    // has no cart: re-mounting it would verify and report the same result again.
+    #watch = new MutationObserver(() => !this.#fromProperty && this.getAttribute('page') !== 'landing' && this.#render())
     #fromProperty = false
 
     get cart(): Cart | undefined {
@@ -83,6 +84,8 @@ function createElementClass(): CustomElementConstructor {
     }
 
     #render(): void {
+      // mount() replaces a widget on the same host itself, mountLanding() does not: its verification would run twice.
+      this.#handle?.destroy()
       const attrs: Record<string, string> = {}
       for (const { name, value } of Array.from(this.attributes)) {
         attrs[name.replace(/-([a-z])/g, (_, ch: string) => ch.toUpperCase())] = value
