@@ -94,6 +94,8 @@ export function mountWidget(target: string | Element, options: CheckoutOptions, 
     setCart: (cart) => void (store.cart.value = cart),
     pay: store.pay,
     destroy() {
+      // Once replaced by a later mount on the same host (or destroyed), it must not unmount what is there now.
+      if (mounted.get(host) !== handle) return
       store.destroy()
       window.removeEventListener('pageshow', onPageShow)
       unmount()
