@@ -107,7 +107,11 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps): 
     try {
       deps.sdk.requestPay(imp, params, (response) => {
         stopWatching()
-        if (!destroyed) void settle(parsePaymentResult(response))
+        const result = parsePaymentResult(response)
+        // A callback holding no result still ends this attempt: not "no result on this page" (the landing page's
+        // words) and silence, but "not completed", reported with the order number the server can look up.
+        if (result.status === 'none') finish({ ...result, merchantUid: params.merchant_uid, verification: 'skipped' })
+        else if (!destroyed) void settle(result)
       })
     } catch (cause) {
       console.error('[naverpay-checkout] IMP.request_pay threw', cause)
