@@ -13,16 +13,22 @@ afterEach(() => {
 
 const settled = () => act(async () => void (await new Promise((r) => setTimeout(r, 0))))
 
+/** A landing-page <naverpay-checkout> (not yet connected) and the results it reports. */
+function landingElement() {
+  const el = document.createElement('naverpay-checkout')
+  el.setAttribute('page', 'landing')
+  el.setAttribute('verify-url', '/verify')
+  const results: CheckoutResult[] = []
+  el.addEventListener('naverpay:result', (e) => results.push((e as CustomEvent<CheckoutResult>).detail))
+  return { el, results }
+}
+
 describe('<naverpay-checkout page="landing">', () => {
   test('a child node added after connection (the parser, a framework) does not verify or report the result twice', async () => {
     history.replaceState(null, '', '/landing?imp_uid=imp_1&merchant_uid=m_1')
     const fetch = vi.fn(() => Promise.resolve(new Response(JSON.stringify({ status: 'paid' }), { status: 200 })))
     vi.stubGlobal('fetch', fetch)
-    const el = document.createElement('naverpay-checkout')
-    el.setAttribute('page', 'landing')
-    el.setAttribute('verify-url', '/verify')
-    const results: CheckoutResult[] = []
-    el.addEventListener('naverpay:result', (e) => results.push((e as CustomEvent<CheckoutResult>).detail))
+    const { el, results } = landingElement()
     await act(() => void document.body.append(el))
     await act(() => void el.append(document.createTextNode('\n')))
     await settled()
@@ -39,11 +45,7 @@ describe('<naverpay-checkout page="landing"> attribute change', () => {
     let answer!: () => void
     const answered = new Promise<void>((resolve) => (answer = resolve))
     vi.stubGlobal('fetch', vi.fn(() => answered.then(() => new Response(JSON.stringify({ status: 'paid' }), { status: 200 }))))
-    const el = document.createElement('naverpay-checkout')
-    el.setAttribute('page', 'landing')
-    el.setAttribute('verify-url', '/verify')
-    const results: CheckoutResult[] = []
-    el.addEventListener('naverpay:result', (e) => results.push((e as CustomEvent<CheckoutResult>).detail))
+    const { el, results } = landingElement()
     await act(() => void document.body.append(el))
     await act(() => void el.setAttribute('locale', 'en'))
     await act(async () => answer())
