@@ -19,7 +19,8 @@ test.describe('the demo under a strict CSP', () => {
     const widget = new Widget(page, '#npay')
     await page.waitForFunction(() => 'IMP' in window)
     await choose(await widget.openPopup(), 'pay')
-    await expect(widget.status).toHaveText('결제가 완료되었습니다.')
+    // Longer than the widget's own 15 s verification timeout: a hung check fails with its error text, not a mystery.
+    await expect(widget.status).toHaveText('결제가 완료되었습니다.', { timeout: 20_000 })
 
     const [params] = await widget.calls()
     expect(params).toMatchObject({ amount: 15000, name: '한국사', naverPopupMode: true })
@@ -43,7 +44,7 @@ test.describe('the demo under a strict CSP', () => {
       await page.waitForURL(/\/landing\.html\?.*imp_uid=/)
 
       const landing = new Widget(page, '#npay-result')
-      await expect(landing.status).toHaveText('결제가 완료되었습니다.')
+      await expect(landing.status).toHaveText('결제가 완료되었습니다.', { timeout: 20_000 })
       await expect(landing.root.getByRole('region', { name: '주문 내역' })).toContainText('13,500원')
       await page.reload()
       await expect(landing.status).toHaveText('결제가 완료되었습니다.')

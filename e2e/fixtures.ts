@@ -44,7 +44,14 @@ export class Widget {
 export async function choose(screen: Page, outcome: 'pay' | 'cancel' | 'fail', message?: string): Promise<void> {
   if (outcome === 'fail' && message !== undefined) await screen.getByLabel('실패 메시지').fill(message)
   const name = outcome === 'pay' ? /결제하기|등록하기/ : outcome === 'cancel' ? '취소' : '실패시키기'
-  await screen.getByRole('button', { name }).click()
+  // The simulated window closes itself once the choice is made, as Naver Pay's does: that may land while Playwright
+  // is still finishing the click, which is the click having worked, not a failure.
+  await screen
+    .getByRole('button', { name })
+    .click()
+    .catch((error: unknown) => {
+      if (!screen.isClosed()) throw error
+    })
 }
 
 /** Serves the simulator wherever the page asks for PortOne's SDK, as the real CDN would. */
