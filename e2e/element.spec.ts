@@ -29,3 +29,20 @@ test('the .cart property feeds a cart-less element, and shop CSS themes it throu
   await widget.openPopup()
   expect(await widget.calls()).toMatchObject([{ amount: 27000 }])
 })
+
+test('the shop re-renders the element while Naver Pay is open: that payment is still reported and shown, then the change applies', async ({ page }) => {
+  const widget = new Widget(page, '#npay')
+  const popup = await widget.openPopup()
+  await page.locator('#npay').evaluate((el) => {
+    el.setAttribute('locale', 'ko')
+    el.querySelector('script')!.textContent = JSON.stringify({ items: [{ uid: 'P1', name: '연필', price: 500, count: 3, categoryType: 'ETC', categoryId: 'ETC' }] })
+  })
+  await choose(popup, 'fail', '잔액 부족 <b>&</b>')
+  await expect(widget.alert).toHaveText('잔액 부족 <b>&</b>')
+  await expect(widget.button).toHaveAccessibleName('네이버페이 결제')
+  expect(await page.evaluate(() => (window as unknown as { __results: unknown[] }).__results)).toMatchObject([
+    { status: 'failure', errorMsg: '잔액 부족 <b>&</b>' },
+  ])
+  await choose(await widget.openPopup(), 'cancel')
+  expect((await widget.calls()).map((p) => p.amount)).toEqual([27000, 1500])
+})

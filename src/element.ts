@@ -5,6 +5,7 @@
 import type { Cart, CheckoutResult, ValidationError } from './core/types'
 import { cartFromJson, mountFromAttributes } from './ui/attributes-mount'
 import type { CheckoutHandle } from './ui/mount'
+import type { CheckoutStore } from './ui/store'
 
 export const ELEMENT_NAME = 'naverpay-checkout'
 
@@ -39,6 +40,8 @@ function createElementClass(): CustomElementConstructor {
     onResult: ((result: CheckoutResult) => void) | undefined
     #cart: Cart | undefined
     #handle: CheckoutHandle | { destroy(): void } | undefined
+    #store: CheckoutStore | undefined
+    #stopWaiting: (() => void) | undefined
     // The child JSON may arrive after connectedCallback: the parser connects the element before its children,
     // and frameworks may render children later. Re-read it when it changes, unless .cart was set. A landing page
     // has no cart: re-mounting it would verify and report the same result again.
@@ -71,8 +74,10 @@ function createElementClass(): CustomElementConstructor {
 
     disconnectedCallback(): void {
       this.#watch.disconnect()
+      this.#stopWaiting?.()
+      this.#stopWaiting = undefined
       this.#handle?.destroy()
-      this.#handle = undefined
+      this.#handle = this.#store = undefined
     }
 
     attributeChangedCallback(): void {
@@ -84,6 +89,21 @@ function createElementClass(): CustomElementConstructor {
     }
 
     #render(): void {
+      // While Naver Pay's window is open or the payment is being checked, a new widget would drop that payment's
+      // callback: its result would reach neither the shopper nor the shop. The change waits for the outcome, and
+      // the new widget keeps showing it.
+      const busy = this.#store?.busy
+      if (busy?.peek()) {
+        this.#stopWaiting ??= busy.subscribe((stillBusy) => {
+          if (stillBusy) return
+          this.#stopWaiting?.()
+          this.#stopWaiting = undefined
+          // After the old widget has finished reporting the outcome it is showing.
+          queueMicrotask(() => this.isConnected && this.#render())
+        })
+        return
+      }
+      const carried = this.#store?.handOver()
       // mount() replaces a widget on the same host itself, mountLanding() does not: its verification would run twice.
       this.#handle?.destroy()
       const attrs: Record<string, string> = {}
@@ -98,7 +118,7 @@ function createElementClass(): CustomElementConstructor {
         if (cart) this.#cart = cart
         return cart
       }
-      this.#handle = mountFromAttributes(this, attrs, readCart, (result) => this.onResult?.(result))
+      ;({ handle: this.#handle, store: this.#store } = mountFromAttributes(this, attrs, readCart, (result) => this.onResult?.(result), carried))
     }
   }
 }

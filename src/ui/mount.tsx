@@ -3,7 +3,7 @@ import type { CheckoutOptions, CheckoutResult, RequestPayParams } from '../core/
 import { createSdkClient, preconnect, type SdkClient } from '../sdk'
 import { browserEnv, session } from './env'
 import { renderLive } from './live'
-import { createCheckoutStore, type CheckoutStore } from './store'
+import { createCheckoutStore, type CheckoutStore, type HandOver } from './store'
 import { css } from './styles'
 import { Widget } from './Widget'
 
@@ -67,7 +67,7 @@ function savePending(params: RequestPayParams): void {
 }
 
 /** Internal mount, returning the store for the embed entry. */
-export function mountWidget(target: string | Element, options: CheckoutOptions, sdk?: SdkClient): { handle: CheckoutHandle; store: CheckoutStore } {
+export function mountWidget(target: string | Element, options: CheckoutOptions, sdk?: SdkClient, carried?: HandOver): { handle: CheckoutHandle; store: CheckoutStore } {
   if (typeof options !== 'object' || options === null) throw new TypeError('NaverPayCheckout.mount: options must be an object, e.g. { impCode, cart }.')
   const host = resolveTarget(target, 'NaverPayCheckout.mount')
   const root = prepareRoot(host, 'NaverPayCheckout.mount')
@@ -77,7 +77,7 @@ export function mountWidget(target: string | Element, options: CheckoutOptions, 
     savePending(params)
     leftFor = params.merchant_uid
   }
-  const store = createCheckoutStore(options, { sdk: client, env: browserEnv, emit: emitter(host, options), beforeRedirect })
+  const store = createCheckoutStore(options, { sdk: client, env: browserEnv, emit: emitter(host, options), beforeRedirect }, carried)
   // Back from Naver Pay or the landing page, the back/forward cache restores this page exactly as it left: busy,
   // "taking you to Naver Pay". Show the outcome the landing page stored for that order, or give the button back.
   const onPageShow = (event: PageTransitionEvent): void => {

@@ -16,6 +16,12 @@ export type View =
   | { kind: 'alert'; text: string; retry?: boolean }
   | { kind: 'success'; text: string }
 
+/** What a widget hands to the one that replaces it: the outcome on screen, and the payment "check again" re-checks. */
+export interface HandOver {
+  view: View
+  lastSuccess?: PaymentResult
+}
+
 export interface StoreDeps {
   sdk: SdkClient
   env: () => BuildEnv
@@ -41,6 +47,8 @@ export interface CheckoutStore {
    *  decided, or, without one, gives the button back. Does nothing unless a redirect is in flight. */
   resume(outcome: CheckoutResult | undefined): void
   retryVerify(): void
+  /** For a replacement widget (`<naverpay-checkout>` after its attributes change): what this one shows now. */
+  handOver(): HandOver
   /** Shows input errors. `blocking`: problems found at mount (script-tag attributes, the cart's JSON) that no click
    *  can fix, so every click shows them again instead of paying with defaults in their place. */
   showErrors(errors: ValidationError[], blocking?: boolean): void
@@ -58,7 +66,7 @@ export function warnOnce(text: string): void {
   console.warn(`[naverpay-checkout] ${text}`)
 }
 
-export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps): CheckoutStore {
+export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, carried?: HandOver): CheckoutStore {
   // A billing-key registration when the options say so, or (landing page) once a result carries customer_uid.
   let registering = options.recurring != null
   let m = messages(options.locale, registering)
@@ -66,10 +74,10 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps): 
     if (result.customerUid && !registering) m = messages(options.locale, (registering = true))
   }
   const cart = signal<unknown>(options.cart)
-  const view = signal<View>({ kind: 'idle' })
+  const view = signal<View>(carried?.view ?? { kind: 'idle' })
   const inFlight = signal(false)
   let destroyed = false
-  let lastSuccess: PaymentResult | undefined
+  let lastSuccess = carried?.lastSuccess
   let stopWatching = (): void => {}
 
   const show = (next: View, busy = false): void =>
@@ -206,6 +214,7 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps): 
       else show({ kind: 'idle' })
     },
     retryVerify: () => lastSuccess && !inFlight.value && void settle(lastSuccess),
+    handOver: () => ({ view: view.peek(), lastSuccess }),
     showErrors,
     destroy() {
       destroyed = true

@@ -83,6 +83,28 @@ describe('<naverpay-checkout>', () => {
     expect(el.shadowRoot!.querySelector('button')).toBeNull()
   })
 
+  test('an attribute or child-cart change while Naver Pay is open waits for that payment: its result still arrives, then the new settings apply', async () => {
+    const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="popup">
+      <script type="application/json">${JSON.stringify(CART)}</script></naverpay-checkout>`)
+    const results: CheckoutResult[] = []
+    el.addEventListener('naverpay:result', (e) => results.push((e as CustomEvent<CheckoutResult>).detail))
+    await act(() => void fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
+    // A framework re-renders the element while the shopper is in Naver Pay's window.
+    await act(() => {
+      el.setAttribute('locale', 'en')
+      el.querySelector('script')!.textContent = JSON.stringify({ items: [{ ...CART.items[0], count: 1 }] })
+    })
+    expect(screen(el).getByRole('status').textContent).toContain('네이버페이')
+    await act(() => calls[0].callback({ merchant_uid: calls[0].params.merchant_uid, error_code: 'F400', error_msg: '잔액 부족' }))
+    expect(results).toMatchObject([{ status: 'failure', errorMsg: '잔액 부족', merchantUid: calls[0].params.merchant_uid }])
+    // Then the new attributes and cart take over, and the shopper still reads Naver Pay's message.
+    await act(async () => {})
+    expect(screen(el).getByRole('button', { name: 'Pay with Naver Pay' })).toBeTruthy()
+    expect(screen(el).getByRole('alert').textContent).toBe('잔액 부족')
+    await act(() => void fireEvent.click(screen(el).getByRole('button', { name: 'Pay with Naver Pay' })))
+    expect(calls[1].params.amount).toBe(1500)
+  })
+
   test('defineElement is idempotent', () => {
     expect(() => defineElement()).not.toThrow()
     expect(customElements.get('naverpay-checkout')).toBeDefined()
