@@ -22,6 +22,8 @@ export default defineConfig(({ mode }) => {
     test: {
       environment: 'happy-dom',
       include: ['test/**/*.test.{ts,tsx}'],
+      // The property tests take about a second here; CI's two shared cores can make that several.
+      testTimeout: 20_000,
     },
   }
 })
