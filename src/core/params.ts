@@ -142,6 +142,10 @@ function build(cartInput: unknown, optionsInput: unknown, env: BuildEnv): BuildR
     }
     // A generator returning undefined is an error too, not a silent `{ ok: false, errors: [] }`.
     if (!threw) merchantUid = c.text(made, 'merchantUid()', { required: true })
+    // Every attempt needs its own order number: a retry under a used one is refused or mixed up with the first.
+    if (merchantUid !== undefined && env.usedMerchantUids?.has(merchantUid)) {
+      merchantUid = c.fail('merchantUid()', 'merchant_uid', `got ${JSON.stringify(merchantUid)} again`)
+    }
   }
 
   // The minimum is the one error a shopper can cause (by the quantities chosen), so it is checked once the cart is sound.

@@ -104,6 +104,8 @@ export interface BuildEnv {
   device?: DeviceFacts
   /** The page's URL, to resolve a relative `redirectUrl`. */
   pageUrl?: string
+  /** Order numbers already sent to Naver Pay from this page: a `merchantUid()` that repeats one is an error. */
+  usedMerchantUids?: ReadonlySet<string>
 }
 
 /** The object handed to `IMP.request_pay`. */

@@ -78,6 +78,7 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
   const inFlight = signal(false)
   let destroyed = false
   let lastSuccess = carried?.lastSuccess
+  const sent = new Set<string>() // this widget's order numbers, so a merchantUid() that repeats one is caught
   let stopWatching = (): void => {}
 
   const show = (next: View, busy = false): void =>
@@ -89,7 +90,7 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
   function pay(): void {
     if (destroyed || inFlight.value) return
     if (blocked.length > 0) return showErrors(blocked)
-    const built = buildRequestPayParams(cart.value, options, deps.env())
+    const built = buildRequestPayParams(cart.value, options, { ...deps.env(), usedMerchantUids: sent })
     if (!built.ok) return showErrors(built.errors)
     built.warnings.forEach(warnOnce)
     const imp = deps.sdk.ready()
@@ -112,6 +113,7 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
     const popup = params.naverPopupMode
     show({ kind: 'progress', text: popup ? m.waiting : m.redirecting }, true)
     if (!popup) deps.beforeRedirect?.(params)
+    sent.add(params.merchant_uid)
     try {
       deps.sdk.requestPay(imp, params, (response) => {
         stopWatching()

@@ -112,6 +112,13 @@ describe('merchant_uid', () => {
     expect(ok(cartOf(item()), options).params.merchant_uid).toBe('order-2')
   })
 
+  test('a generator that repeats an order number this page already sent is an error, naming the number', () => {
+    const used = new Set(['order-1'])
+    const error = errorOn(fail(cartOf(item()), { merchantUid: () => 'order-1', locale: 'en' }, { ...ENV, usedMerchantUids: used }), 'merchantUid()')
+    expect(error).toMatchObject({ code: 'merchant_uid', message: 'merchantUid() must return a new order number (a string) each call (got "order-1" again)' })
+    expect(ok(cartOf(item()), { merchantUid: () => 'order-2' }, { ...ENV, usedMerchantUids: used }).params.merchant_uid).toBe('order-2')
+  })
+
   test.each([
     ['throws', () => { throw new Error('db down') }, 'merchantUid', 'merchant_uid' as ErrorCode],
     ['returns a number', () => 42, 'merchantUid()', 'type' as ErrorCode],

@@ -204,6 +204,16 @@ describe('PG failure', () => {
     expect(sdk.calls[1].params.merchant_uid).not.toBe(sdk.calls[0].params.merchant_uid)
   })
 
+  test('a merchantUid() that hands out the same order number again is shown as an error, and the SDK is not called again', async () => {
+    const { sdk, click, alert } = setup({ merchantUid: () => 'order-1' })
+    await click()
+    await sdk.answer({ imp_uid: null, error_code: 'F400', error_msg: '잔액 부족' })
+    await click()
+    expect(sdk.imp.request_pay).toHaveBeenCalledTimes(1)
+    expect(alert().textContent).toContain('merchantUid()')
+    expect(alert().textContent).toContain('"order-1"')
+  })
+
   test('naverpay:result bubbles from the host and onResult gets the same object', async () => {
     const onResult = vi.fn()
     const events: CustomEvent<CheckoutResult>[] = []
