@@ -2,7 +2,7 @@
 // sense) a retry that really pays with a new merchant_uid.
 import type { Page, Route } from '@playwright/test'
 import { messages } from '../src/core/messages'
-import { choose, expect, SDK_URL, SEED_CART, test, type Widget } from './fixtures'
+import { choose, expect, SDK_URL, SEED_CART, test, Widget } from './fixtures'
 import { mountHandle, results } from './hardening'
 
 const m = messages('ko')
@@ -232,4 +232,52 @@ test('nothing lost: after a failure and a cancel the cart and buyer are as the s
   expect(same(calls[2])).toEqual(same(calls[0]))
   expect(calls[0]).toMatchObject({ amount: 30000, buyer_name: '홍길동', buyer_email: 'hong@example.com', buyer_tel: '010-1234-5678' })
   expect(new Set(calls.map((c) => c.merchant_uid)).size).toBe(3)
+})
+
+test.describe("the shop has its own <script src> for PortOne's SDK", () => {
+  test('still loading at mount: the widget waits for that tag instead of running a second copy, then pays', async ({ page }) => {
+    let requests = 0
+    let release: () => void = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route(SDK_URL, async (route) => {
+      requests += 1
+      await held
+      await route.fallback() // to the fixture's simulator
+    })
+    await page.goto('/e2e/pages/shop-sdk.html', { waitUntil: 'domcontentloaded' }) // "load" waits for the held SDK
+    const widget = new Widget(page, '#npay')
+    await expect(widget.button).toBeVisible()
+    release()
+    await page.waitForFunction(() => 'IMP' in window)
+    await choose(await widget.openPopup(), 'fail', '잔액 부족')
+    await expect(widget.alert).toHaveText('잔액 부족')
+    expect(requests).toBe(1)
+    expect(await page.locator(`script[src="${SDK_URL}"]`).count()).toBe(1)
+  })
+
+  for (const when of ['before', 'after'] as const) {
+    test(`that tag fails ${when} the widget mounts: the widget loads the SDK itself, and the shopper just pays`, async ({ page }) => {
+      let requests = 0
+      let fail: () => void = () => {}
+      const failed = new Promise<void>((resolve) => (fail = resolve))
+      let failedShopTag: () => void = () => {}
+      const shopTagFailed = new Promise<void>((resolve) => (failedShopTag = resolve))
+      await page.route(SDK_URL, async (route) => {
+        if (++requests > 1) return route.fallback() // the widget's own request: the simulator
+        if (when === 'after') await failed
+        await route.fulfill({ status: 503, body: 'unavailable' })
+        failedShopTag()
+      })
+      // "before": the widget's script arrives only once the shop's SDK request has failed.
+      if (when === 'before') await page.route('**/naverpay-checkout.iife.js', async (route) => (await shopTagFailed, route.fallback()))
+      await page.goto('/e2e/pages/shop-sdk.html', { waitUntil: 'domcontentloaded' })
+      const widget = new Widget(page, '#npay')
+      await expect(widget.button).toBeVisible()
+      fail()
+      await page.waitForFunction(() => 'IMP' in window)
+      await choose(await widget.openPopup(), 'pay')
+      await expect(widget.status).toHaveText(m.unverified)
+      expect(requests).toBe(2)
+    })
+  }
 })

@@ -36,7 +36,8 @@ const loads = new Map<string, Promise<Imp>>()
 
 /**
  * Loads the SDK once per URL and shares the promise. A failed load is forgotten, so the next call
- * really retries (the stripe-js loader's rule). An `IMP` already on the page is reused.
+ * really retries (the stripe-js loader's rule). An `IMP` already on the page is reused, and so is a
+ * `<script src>` of the same URL the shop put there itself and that is still loading.
  */
 export function loadSdk(url: string = DEFAULT_SDK_URL, timeout: number = DEFAULT_SDK_TIMEOUT): Promise<Imp> {
   if (window.IMP) return Promise.resolve(window.IMP)
@@ -51,15 +52,21 @@ export function loadSdk(url: string = DEFAULT_SDK_URL, timeout: number = DEFAULT
 
 function inject(url: string, timeout: number): Promise<Imp> {
   return new Promise((resolve, reject) => {
-    const script = document.createElement('script')
-    script.src = url
-    script.async = true
+    // PortOne's guides put the SDK's script tag in the page: when the shop's is still loading, wait for that one;
+    // a second copy would run the SDK twice over the first. A tag whose request has ended (Chromium and Firefox
+    // keep a resource-timing entry for errors too) without an IMP failed, and would never fire again: load our own.
+    const href = new URL(url, document.baseURI).href
+    const ended = performance.getEntriesByName?.(href).length > 0
+    const found = ended ? undefined : Array.from(document.scripts).find((s) => s.src === href)
+    const script = found ?? Object.assign(document.createElement('script'), { src: url, async: true })
     const settle = (error?: SdkLoadError): void => {
       clearTimeout(timer)
       script.removeEventListener('load', onLoad)
       script.removeEventListener('error', onError)
       if (!error && window.IMP) return resolve(window.IMP)
-      script.remove() // so that a retry injects a fresh element
+      // The shop's tag failed to load: that was not our attempt yet, so make it (its entry now sends us to our own).
+      if (found && error?.kind === 'load_failed') return resolve(inject(url, timeout))
+      script.remove() // so that a retry injects a fresh element (also in place of the shop's own, failed tag)
       reject(error ?? new SdkLoadError('no_global', url))
     }
     const onLoad = (): void => settle()
@@ -67,7 +74,7 @@ function inject(url: string, timeout: number): Promise<Imp> {
     const timer = setTimeout(() => settle(new SdkLoadError('timeout', url)), timeout)
     script.addEventListener('load', onLoad)
     script.addEventListener('error', onError)
-    document.head.appendChild(script)
+    if (!found) document.head.appendChild(script)
   })
 }
 
