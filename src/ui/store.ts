@@ -114,8 +114,12 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
     show({ kind: 'progress', text: popup ? m.waiting : m.redirecting }, true)
     if (!popup) deps.beforeRedirect?.(params)
     sent.add(params.merchant_uid)
+    let answered = false
     try {
       deps.sdk.requestPay(imp, params, (response) => {
+        // One payment, one outcome: a second call of the same callback (an SDK or PG quirk) is not a second result.
+        if (answered) return
+        answered = true
         stopWatching()
         const result = parsePaymentResult(response)
         // A callback holding no result still ends this attempt: not "no result on this page" (the landing page's

@@ -270,6 +270,20 @@ describe('success and verification', () => {
     expect(onResult.mock.calls[0][0]).toMatchObject({ status: 'success', impUid: 'imp_123', verification: 'unverified' })
   })
 
+  test('an SDK that calls back twice for one payment: verified once, reported once, the first answer stands', async () => {
+    const verify = vi.fn(async () => ({ status: 'paid' }))
+    const onResult = vi.fn()
+    const { sdk, click, status } = setup({ verify, onResult })
+    await click()
+    await sdk.answer({ imp_uid: 'imp_123' })
+    await settled()
+    await sdk.answer({ imp_uid: null, error_code: 'F1002', error_msg: '[결제포기] 사용자가 결제를 취소하셨습니다' })
+    await settled()
+    expect(verify).toHaveBeenCalledTimes(1)
+    expect(onResult).toHaveBeenCalledTimes(1)
+    expect(status().textContent).toBe('결제가 완료되었습니다.')
+  })
+
   test('verify answering paid: "verifying" first, then complete', async () => {
     const answer = deferred<unknown>()
     const verify = vi.fn(() => answer.promise)
