@@ -16,9 +16,10 @@ export type View =
   | { kind: 'alert'; text: string; retry?: boolean }
   | { kind: 'success'; text: string }
 
-/** What a widget hands to the one that replaces it: the outcome on screen, and the payment "check again" re-checks. */
+/** What a widget hands to the one that replaces it: the payment outcome on screen (not an input error, which the
+ *  change may have fixed), and the payment "check again" re-checks. */
 export interface HandOver {
-  view: View
+  view?: View
   lastSuccess?: PaymentResult
 }
 
@@ -78,6 +79,7 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
   const inFlight = signal(false)
   let destroyed = false
   let lastSuccess = carried?.lastSuccess
+  let outcomeShown = carried?.view
   const sent = new Set<string>() // this widget's order numbers, so a merchantUid() that repeats one is caught
   let stopWatching = (): void => {}
 
@@ -189,7 +191,7 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
   function finish(outcome: CheckoutResult): void {
     if (destroyed) return
     adopt(outcome)
-    show(outcomeView(outcome, m))
+    show((outcomeShown = outcomeView(outcome, m)))
     deps.emit(outcome)
   }
 
@@ -220,7 +222,7 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
       else show({ kind: 'idle' })
     },
     retryVerify: () => lastSuccess && !inFlight.value && void settle(lastSuccess),
-    handOver: () => ({ view: view.peek(), lastSuccess }),
+    handOver: () => ({ view: view.peek() === outcomeShown ? outcomeShown : undefined, lastSuccess }),
     showErrors,
     destroy() {
       destroyed = true

@@ -105,6 +105,17 @@ describe('<naverpay-checkout>', () => {
     expect(calls[1].params.amount).toBe(1500)
   })
 
+  test('a cart JSON that a framework fixes after a parse error leaves no stale error behind', async () => {
+    const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="popup"><script type="application/json">{"items":</script></naverpay-checkout>`)
+    expect(screen(el).getByRole('alert').textContent).toContain('cart')
+    await act(() => {
+      el.querySelector('script')!.textContent = JSON.stringify(CART)
+    })
+    expect(screen(el).getByRole('alert').textContent).toBe('')
+    await act(() => void fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
+    expect(calls[0].params.amount).toBe(15000)
+  })
+
   test('defineElement is idempotent', () => {
     expect(() => defineElement()).not.toThrow()
     expect(customElements.get('naverpay-checkout')).toBeDefined()
