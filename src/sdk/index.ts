@@ -55,6 +55,7 @@ function inject(url: string, timeout: number): Promise<Imp> {
     // PortOne's guides put the SDK's script tag in the page: when the shop's is still loading, wait for that one;
     // a second copy would run the SDK twice over the first. A tag whose request has ended (Chromium and Firefox
     // keep a resource-timing entry for errors too) without an IMP failed, and would never fire again: load our own.
+    // (On a page past its 250-entry timing buffer a failed tag looks pending: sdkTimeout ends that wait.)
     const href = new URL(url, document.baseURI).href
     const ended = performance.getEntriesByName?.(href).length > 0
     const found = ended ? undefined : Array.from(document.scripts).find((s) => s.src === href)
