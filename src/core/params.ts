@@ -85,6 +85,7 @@ function build(cartInput: unknown, optionsInput: unknown, env: BuildEnv): BuildR
   if (!Number.isSafeInteger(amount)) c.fail('amount', 'unsafe_number', `at most ${Number.MAX_SAFE_INTEGER}`)
 
   // ── options ───────────────────────────────────────────────────────────────────────────────
+  c.text(opts.impCode, 'impCode') // unset is allowed: the page may call IMP.init itself
   const pg = c.text(opts.pg, 'pg', { pattern: PG, hint: "'naverpay' or 'naverpay.{partnerId}'" })
   const channelKey = c.text(opts.channelKey, 'channelKey')
   if (pg !== undefined && channelKey !== undefined) c.fail('channelKey', 'both_pg_and_channel')

@@ -118,8 +118,9 @@ export function createSdkClient(options: { sdkUrl?: string; impCode?: string; sd
       return arrived ?? window.IMP
     },
     requestPay(imp, params, callback) {
-      const code = options.impCode ?? ''
-      if (initialized.get(imp) !== code) {
+      // Without a code, IMP.init is the page's own business: an init('') here would undo the shop's init('imp…').
+      const code = options.impCode
+      if (code && initialized.get(imp) !== code) {
         imp.init(code)
         initialized.set(imp, code)
       }

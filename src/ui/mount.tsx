@@ -3,7 +3,7 @@ import type { CheckoutOptions, CheckoutResult, RequestPayParams } from '../core/
 import { createSdkClient, preconnect, type SdkClient } from '../sdk'
 import { browserEnv, session } from './env'
 import { renderLive } from './live'
-import { createCheckoutStore, type CheckoutStore, type HandOver } from './store'
+import { createCheckoutStore, warnOnce, type CheckoutStore, type HandOver } from './store'
 import { css } from './styles'
 import { Widget } from './Widget'
 
@@ -72,6 +72,7 @@ export function mountWidget(target: string | Element, options: CheckoutOptions, 
   const host = resolveTarget(target, 'NaverPayCheckout.mount')
   const root = prepareRoot(host, 'NaverPayCheckout.mount')
   const client = sdk ?? createSdkClient(options)
+  if (!options.impCode) warnOnce("No impCode: IMP.init is left to the page, and PortOne refuses payments until it is called.")
   let leftFor: string | undefined
   const beforeRedirect = (params: RequestPayParams): void => {
     savePending(params)

@@ -194,6 +194,16 @@ describe('buyer and naver options', () => {
   })
 })
 
+describe('impCode', () => {
+  test.each([[42], ['imp\u0000']])('%j is refused, naming impCode', (impCode) => {
+    expect(errorOn(fail(cartOf(item()), { impCode, locale: 'en' }), 'impCode').message).toMatch(/^impCode /)
+  })
+
+  test.each([[undefined], ['']])('%j means unset: IMP.init is left to the page', (impCode) => {
+    expect(ok(cartOf(item()), { impCode }).params).not.toHaveProperty('impCode')
+  })
+})
+
 describe('recurring (billing-key registration)', () => {
   const tel = { buyer: { tel: '010-1234-5678' } }
 

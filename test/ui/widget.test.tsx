@@ -245,6 +245,18 @@ describe('PG failure', () => {
   })
 })
 
+describe('impCode', () => {
+  test('missing: the console says IMP.init is left to the page', async () => {
+    vi.resetModules()
+    const fresh = await import('../../src/ui/mount')
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    act(() => {
+      handle = fresh.mountWidget(host, { cart: CART }, fakeSdk().client).handle
+    })
+    expect(warn.mock.calls.map((args) => args.join(' ')).join('\n')).toMatch(/impCode.*IMP\.init/)
+  })
+})
+
 describe('success and verification', () => {
   test('without verifyUrl: an unverified status, never "complete", and a console warning', async () => {
     // warnOnce remembers per page: load fresh modules so this test sees the warning whatever ran before.
