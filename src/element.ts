@@ -114,7 +114,7 @@ function createElementClass(): CustomElementConstructor {
         if (this.#fromProperty) return this.#cart
         const json = this.querySelector(':scope > script[type="application/json"]')
         if (!json) return undefined
-        const cart = cartFromJson(json.textContent, 'cart', problems)
+        const cart = cartFromJson(json.textContent, 'cart', problems, attrs.locale)
         if (cart) this.#cart = cart
         return cart
       }

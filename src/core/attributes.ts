@@ -1,6 +1,6 @@
 import { Checker } from './check'
 import { errorTexts } from './errors'
-import type { Cart, CheckoutOptions, ValidationError } from './types'
+import type { Cart, CheckoutOptions, Locale, ValidationError } from './types'
 
 /** A script tag's or custom element's `dataset`: camelCase keys, string values. */
 export type Attributes = Readonly<Record<string, string | undefined>>
@@ -64,8 +64,8 @@ export function optionsFromAttributes(attrs: Attributes): { options: CheckoutOpt
 }
 
 /** The cart from the JSON text of a `<script type="application/json">`. */
-export function parseCartJson(text: string, field = 'data-cart'): { ok: true; cart: Cart } | { ok: false; errors: ValidationError[] } {
-  const c = new Checker(errorTexts('ko'))
+export function parseCartJson(text: string, field = 'data-cart', locale?: Locale): { ok: true; cart: Cart } | { ok: false; errors: ValidationError[] } {
+  const c = new Checker(errorTexts(locale))
   try {
     // JSON.parse turns a "__proto__" key into a plain own property; it never touches a prototype.
     return { ok: true, cart: JSON.parse(text) as Cart }

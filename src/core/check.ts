@@ -68,9 +68,22 @@ export class Checker {
   /** A plain object (or absent). Arrays and other values are refused. */
   record(value: unknown, field: string, required = false): Record<string, unknown> | undefined {
     if (value === undefined || value === null) return required ? this.fail(field, 'required') : undefined
-    if (isRecord(value)) return value
+    if (isRecord(value)) return ownFields(value)
     return this.fail(field, 'type', `expected an object, got ${kindOf(value)}`)
   }
+}
+
+/**
+ * `value`, with whatever another script planted on Object.prototype hidden: prototype pollution must not become a
+ * redirect URL or a seller. Planting by assignment (the usual merge bug) leaves enumerable keys there, where the
+ * built-ins are not; on a clean page (no such keys) `value` itself is returned.
+ */
+export function ownFields(value: Record<string, unknown>): Record<string, unknown> {
+  const planted = Object.keys(Object.prototype)
+  if (planted.length === 0) return value
+  const hidden: PropertyDescriptorMap = {}
+  for (const key of planted) if (!Object.hasOwn(value, key)) hidden[key] = { value: undefined }
+  return Object.create(value, hidden) as Record<string, unknown>
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

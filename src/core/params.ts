@@ -1,4 +1,4 @@
-import { Checker, isRecord } from './check'
+import { Checker, isRecord, ownFields } from './check'
 import { todayInSeoul } from './dates'
 import { resolveMode } from './device'
 import { errorTexts, formatWon } from './errors'
@@ -34,7 +34,7 @@ export function buildRequestPayParams(cart: unknown, options?: unknown, env: Bui
 }
 
 function build(cartInput: unknown, optionsInput: unknown, env: BuildEnv): BuildResult {
-  const opts = isRecord(optionsInput) ? optionsInput : {}
+  const opts = isRecord(optionsInput) ? ownFields(optionsInput) : {}
   const locale = opts.locale === 'en' ? 'en' : 'ko'
   const m = errorTexts(locale)
   const c = new Checker(m)
@@ -204,6 +204,6 @@ function resolveRedirectUrl(c: Checker, value: unknown, pageUrl: string | undefi
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return c.fail('redirectUrl', 'redirect_url', `got ${url.protocol}`)
   if (url.search.includes('&')) return c.fail('redirectUrl', 'redirect_query', `got "${url.search}"`)
-  if (url.hash !== '') return c.fail('redirectUrl', 'redirect_url', 'without a #fragment')
+  if (url.href.includes('#')) return c.fail('redirectUrl', 'redirect_url', 'without a #fragment') // an empty one too
   return url.href
 }

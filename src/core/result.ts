@@ -35,7 +35,7 @@ export function parsePaymentResult(input: unknown): PaymentResult {
 }
 
 function readFields(input: unknown): Fields {
-  if (typeof input === 'string') return fromSearchParams(new URLSearchParams(input.startsWith('?') ? input.slice(1) : input))
+  if (typeof input === 'string') return fromSearchParams(new URLSearchParams(queryOf(input)))
   if (input instanceof URLSearchParams) return fromSearchParams(input)
   if (!isRecord(input)) return {}
   const fields: Fields = {}
@@ -47,6 +47,14 @@ function readFields(input: unknown): Fields {
     else if (typeof value === 'number' || typeof value === 'boolean') fields[key] = String(value)
   }
   return fields
+}
+
+/** A query string as given (a leading `?` dropped), or a whole URL's query (`location.href` instead of `.search`). */
+function queryOf(text: string): string {
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(text)) return text.startsWith('?') ? text.slice(1) : text
+  const query = text.split('#')[0]
+  const at = query.indexOf('?')
+  return at < 0 ? '' : query.slice(at + 1)
 }
 
 function fromSearchParams(params: URLSearchParams): Fields {

@@ -31,7 +31,7 @@ function autoMount(dataset: Attributes): void {
   mountFromAttributes(host, dataset, (problems) => {
     if (!dataset.cart) return undefined
     const source = document.querySelector(dataset.cart)
-    if (source) return cartFromJson(source.textContent, 'data-cart', problems)
+    if (source) return cartFromJson(source.textContent, 'data-cart', problems, dataset.locale)
     problems.push({ field: 'data-cart', code: 'required', message: `data-cart: no element matches ${JSON.stringify(dataset.cart)}` })
   })
 }

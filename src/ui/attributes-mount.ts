@@ -1,5 +1,5 @@
 import { optionsFromAttributes, parseCartJson, type Attributes } from '../core/attributes'
-import type { Cart, CheckoutResult, ValidationError } from '../core/types'
+import type { Cart, CheckoutResult, Locale, ValidationError } from '../core/types'
 import { mountLanding, type LandingHandle } from './landing'
 import { mountWidget, type CheckoutHandle } from './mount'
 import type { CheckoutStore, HandOver } from './store'
@@ -27,8 +27,8 @@ export function mountFromAttributes(
 }
 
 /** The cart from a `<script type="application/json">`'s text; a parse error is added to `problems`. */
-export function cartFromJson(text: string | null, field: string, problems: ValidationError[]): Cart | undefined {
-  const parsed = parseCartJson(text ?? '', field)
+export function cartFromJson(text: string | null, field: string, problems: ValidationError[], locale?: string): Cart | undefined {
+  const parsed = parseCartJson(text ?? '', field, locale as Locale)
   if (parsed.ok) return parsed.cart
   problems.push(...parsed.errors)
 }

@@ -130,6 +130,11 @@ describe('parseCartJson', () => {
     expect(parsed.errors[0].message).toContain('JSON')
   })
 
+  test('the error speaks the locale', () => {
+    const parsed = parseCartJson('{bad', 'data-cart', 'en')
+    expect(!parsed.ok && parsed.errors[0].message).toMatch(/^data-cart must be valid JSON/)
+  })
+
   test('the field name can be chosen', () => {
     const parsed = parseCartJson('nope', '#npay-cart')
     expect(!parsed.ok && parsed.errors[0].field).toBe('#npay-cart')

@@ -194,6 +194,24 @@ describe('buyer and naver options', () => {
   })
 })
 
+describe('a page whose Object.prototype another script has polluted', () => {
+  test('values planted there never reach the payment; plain objects are read for their own fields only', () => {
+    const planted = { redirectUrl: 'https://evil.example/landing', sellerId: 'attacker01', channelKey: 'evil', shippingFee: 1 }
+    Object.assign(Object.prototype, planted)
+    try {
+      const { params } = ok(JSON.parse(JSON.stringify(cartOf(item()))), JSON.parse('{"locale":"en"}'))
+      // (The params object itself still inherits them, as every object on such a page does: own fields are what we set.)
+      expect(Object.hasOwn(params, 'm_redirect_url')).toBe(false)
+      expect(Object.hasOwn(params, 'channelKey')).toBe(false)
+      expect(params.pg).toBe('naverpay')
+      expect(params.amount).toBe((item().price as number) * (item().count as number)) // no planted shippingFee
+      expect(Object.hasOwn(params.naverProducts[0], 'sellerId')).toBe(false)
+    } finally {
+      for (const key of Object.keys(planted)) delete (Object.prototype as Record<string, unknown>)[key]
+    }
+  })
+})
+
 describe('impCode', () => {
   test.each([[42], ['imp\u0000']])('%j is refused, naming impCode', (impCode) => {
     expect(errorOn(fail(cartOf(item()), { impCode, locale: 'en' }), 'impCode').message).toMatch(/^impCode /)
@@ -476,6 +494,10 @@ describe('popup or redirect', () => {
     const error = errorOn(fail(cartOf(item()), { mode: 'redirect', redirectUrl, locale: 'en' }), 'redirectUrl')
     expect(error.code).toBe(code)
     expect(error.message).toContain('redirectUrl')
+  })
+
+  test('an empty #fragment is refused too: PortOne would append its result after the #', () => {
+    expect(errorOn(fail(cartOf(item()), { mode: 'redirect', redirectUrl: 'https://shop.example.com/landing#' }), 'redirectUrl').code).toBe('redirect_url')
   })
 
   test('a relative redirectUrl without a page URL is refused, not guessed', () => {

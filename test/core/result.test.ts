@@ -120,6 +120,14 @@ describe('redirect query (string and URLSearchParams)', () => {
     expect(parsePaymentResult(new URLSearchParams(`error_msg=${encoded}`)).errorMsg).toBe(decoded)
   })
 
+  test.each([
+    ['location.href', 'https://shop.example.com/pay/landing?imp_uid=imp_123&merchant_uid=npay_1', { status: 'success', impUid: 'imp_123', merchantUid: 'npay_1' }],
+    ['a URL with a fragment', 'https://shop.example.com/landing?merchant_uid=m&error_msg=a%23b#top', { status: 'failure', merchantUid: 'm', errorMsg: 'a#b' }],
+    ['a URL without a query', 'https://shop.example.com/landing', { status: 'none' }],
+  ])('a whole URL is read by its query: %s', (_label, url, expected) => {
+    expect(parsePaymentResult(url)).toMatchObject(expected)
+  })
+
   test('a 10,000-character message survives the query string', () => {
     const message = '가<&>"\'+'.repeat(1500).slice(0, 10000)
     const query = new URLSearchParams({ merchant_uid: 'm', error_msg: message }).toString()

@@ -105,6 +105,11 @@ describe('<naverpay-checkout>', () => {
     expect(calls[1].params.amount).toBe(1500)
   })
 
+  test('a broken JSON cart on an English element is explained in English', async () => {
+    const el = await place(`<naverpay-checkout imp-code="imp00000000" locale="en"><script type="application/json">{"items":</script></naverpay-checkout>`)
+    expect(screen(el).getByRole('alert').textContent).toMatch(/^cart must be valid JSON/)
+  })
+
   test('a cart JSON that a framework fixes after a parse error leaves no stale error behind', async () => {
     const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="popup"><script type="application/json">{"items":</script></naverpay-checkout>`)
     expect(screen(el).getByRole('alert').textContent).toContain('cart')
