@@ -9,8 +9,9 @@ export function needsRedirect(device: DeviceFacts): boolean {
   const ua = device.userAgent
   if (device.mobile === true) return true
   if (MOBILE.test(ua) || IN_APP.test(ua)) return true
-  // iPadOS Safari presents itself as a Mac; only the touch points give it away.
-  return /Macintosh/.test(ua) && (device.maxTouchPoints ?? 0) > 1
+  // iPadOS Safari presents itself as a Mac, and Chrome on Android tablets as desktop Linux (its default "desktop
+  // site"); only the touch points give them away. (Chromebooks say CrOS: they stay desktops.)
+  return /Macintosh|X11; Linux/.test(ua) && (device.maxTouchPoints ?? 0) > 1
 }
 
 /** The path a payment takes: `auto` chooses by device; no device facts means a desktop. */

@@ -7,6 +7,8 @@ import { item } from '../corpus/bad-input'
 const NOW = Date.UTC(2026, 2, 1, 3, 0, 0)
 const UA = {
   desktopChrome: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36',
+  linuxChrome: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36',
+  chromebook: 'Mozilla/5.0 (X11; CrOS x86_64 14541.0.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36',
   macSafari: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15',
   iPhone: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1',
   android: 'Mozilla/5.0 (Linux; Android 14; SM-S921N) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Mobile Safari/537.36',
@@ -440,6 +442,9 @@ describe('popup or redirect', () => {
     ['iPhone', { userAgent: UA.iPhone, maxTouchPoints: 5 }, false],
     ['Android phone', { userAgent: UA.android, maxTouchPoints: 5 }, false],
     ['iPad (Macintosh UA with touch points)', { userAgent: UA.macSafari, maxTouchPoints: 5 }, false],
+    ['Android tablet in Chrome\'s default desktop mode (X11 Linux UA with touch points)', { userAgent: UA.linuxChrome, maxTouchPoints: 10, mobile: false }, false],
+    ['Linux desktop without touch', { userAgent: UA.linuxChrome, maxTouchPoints: 0 }, true],
+    ['Chromebook with a touch screen', { userAgent: UA.chromebook, maxTouchPoints: 10 }, true],
     ['KakaoTalk in-app browser', { userAgent: UA.kakaoTalk, maxTouchPoints: 5 }, false],
     ['KakaoTalk in-app with a desktop-looking UA', { userAgent: UA.kakaoTalkDesktopish, maxTouchPoints: 0 }, false],
     ['NAVER app in-app browser', { userAgent: UA.naverApp, maxTouchPoints: 5 }, false],
