@@ -69,15 +69,21 @@ function createElementClass(): CustomElementConstructor {
         this.cart = early
       }
       this.#watch.observe(this, { childList: true, subtree: true, characterData: true })
-      this.#render()
+      // Moved (disconnected and connected again in one task): the widget is still there, with its open payment.
+      if (!this.#handle) this.#render()
     }
 
     disconnectedCallback(): void {
       this.#watch.disconnect()
-      this.#stopWaiting?.()
-      this.#stopWaiting = undefined
-      this.#handle?.destroy()
-      this.#handle = this.#store = undefined
+      // A framework moving the element (a keyed reorder, a portal) reconnects it in the same task: only an element
+      // still out of the document afterwards is really gone.
+      queueMicrotask(() => {
+        if (this.isConnected) return
+        this.#stopWaiting?.()
+        this.#stopWaiting = undefined
+        this.#handle?.destroy()
+        this.#handle = this.#store = undefined
+      })
     }
 
     attributeChangedCallback(): void {

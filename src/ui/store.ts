@@ -17,11 +17,16 @@ export type View =
   | { kind: 'success'; text: string }
 
 /** What a widget hands to the one that replaces it: the payment outcome on screen (not an input error, which the
- *  change may have fixed), and the payment "check again" re-checks. */
+ *  change may have fixed), the payment "check again" re-checks, and (`follow`) the answer to a Naver Pay window
+ *  still open after the shopper came back without a result. */
 export interface HandOver {
   view?: View
   lastSuccess?: PaymentResult
+  follow?: (successor: Answer) => void
 }
+
+/** Takes a payment's answer: the parsed callback and the order number it was for. */
+type Answer = (result: PaymentResult, merchantUid: string) => void
 
 export interface StoreDeps {
   sdk: SdkClient
@@ -80,6 +85,7 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
   let destroyed = false
   let lastSuccess = carried?.lastSuccess
   let outcomeShown = carried?.view
+  let successor: Answer | undefined // where a late answer goes once this widget has been replaced
   const sent = new Set<string>() // this widget's order numbers, so a merchantUid() that repeats one is caught
   let stopWatching = (): void => {}
 
@@ -123,11 +129,7 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
         if (answered) return
         answered = true
         stopWatching()
-        const result = parsePaymentResult(response)
-        // A callback holding no result still ends this attempt: not "no result on this page" (the landing page's
-        // words) and silence, but "not completed", reported with the order number the server can look up.
-        if (result.status === 'none') finish({ ...result, merchantUid: params.merchant_uid, verification: 'skipped' })
-        else if (!destroyed) void settle(result)
+        answer(parsePaymentResult(response), params.merchant_uid)
       })
     } catch (cause) {
       console.error('[naverpay-checkout] IMP.request_pay threw', cause)
@@ -135,6 +137,15 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
     }
     if (popup) watchForReturn()
   }
+
+  function answer(result: PaymentResult, merchantUid: string): void {
+    if (destroyed) return successor?.(result, merchantUid) // replaced meanwhile: the new widget shows and reports it
+    // A callback holding no result still ends this attempt: not "no result on this page" (the landing page's words)
+    // and silence, but "not completed", reported with the order number the server can look up.
+    if (result.status === 'none') finish({ ...result, merchantUid, verification: 'skipped' })
+    else void settle(result)
+  }
+  carried?.follow?.(answer)
 
   /**
    * The shopper may close Naver Pay's window without any callback: once they are back on the page, give the button back.
@@ -222,7 +233,7 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
       else show({ kind: 'idle' })
     },
     retryVerify: () => lastSuccess && !inFlight.value && void settle(lastSuccess),
-    handOver: () => ({ view: view.peek() === outcomeShown ? outcomeShown : undefined, lastSuccess }),
+    handOver: () => ({ view: view.peek() === outcomeShown ? outcomeShown : undefined, lastSuccess, follow: (next) => (successor = next) }),
     showErrors,
     destroy() {
       destroyed = true

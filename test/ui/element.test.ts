@@ -105,6 +105,44 @@ describe('<naverpay-checkout>', () => {
     expect(calls[1].params.amount).toBe(1500)
   })
 
+  test('a framework moving the element while Naver Pay is open (disconnect + connect) keeps that payment', async () => {
+    const el = await place(`<div id="a"><naverpay-checkout imp-code="imp00000000" mode="popup">
+      <script type="application/json">${JSON.stringify(CART)}</script></naverpay-checkout></div><div id="b"></div>`)
+    const results: CheckoutResult[] = []
+    el.addEventListener('naverpay:result', (e) => results.push((e as CustomEvent<CheckoutResult>).detail))
+    await act(() => void fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
+    await act(() => void document.getElementById('b')!.append(el))
+    await act(() => calls[0].callback({ merchant_uid: calls[0].params.merchant_uid, error_code: 'F400', error_msg: '잔액 부족' }))
+    expect(results).toMatchObject([{ status: 'failure', errorMsg: '잔액 부족' }])
+    expect(screen(el).getByRole('alert').textContent).toBe('잔액 부족')
+    // Removed for good, it is gone.
+    await act(() => el.remove())
+    expect(el.shadowRoot!.querySelector('button')).toBeNull()
+  })
+
+  test('a change applied after the shopper came back without a result still gets the late answer from the open window', async () => {
+    vi.useFakeTimers()
+    try {
+      const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="popup">
+        <script type="application/json">${JSON.stringify(CART)}</script></naverpay-checkout>`)
+      const results: CheckoutResult[] = []
+      el.addEventListener('naverpay:result', (e) => results.push((e as CustomEvent<CheckoutResult>).detail))
+      await act(() => void fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
+      await act(() => el.setAttribute('locale', 'en')) // waits for the payment
+      // The shopper clicks on the shop page while Naver Pay's window is still open: the button comes back...
+      await act(() => void document.dispatchEvent(new Event('pointerdown')))
+      await act(async () => void vi.advanceTimersByTime(2000))
+      // ...and the waiting change is applied (a new widget, in English).
+      expect(screen(el).getByRole('button', { name: 'Pay with Naver Pay' })).toBeTruthy()
+      // Then the shopper finishes in the window that stayed open.
+      await act(() => calls[0].callback({ merchant_uid: calls[0].params.merchant_uid, error_code: 'F400', error_msg: '잔액 부족' }))
+      expect(results).toMatchObject([{ status: 'failure', errorMsg: '잔액 부족', merchantUid: calls[0].params.merchant_uid }])
+      expect(screen(el).getByRole('alert').textContent).toBe('잔액 부족')
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   test('a broken JSON cart on an English element is explained in English', async () => {
     const el = await place(`<naverpay-checkout imp-code="imp00000000" locale="en"><script type="application/json">{"items":</script></naverpay-checkout>`)
     expect(screen(el).getByRole('alert').textContent).toMatch(/^cart must be valid JSON/)
