@@ -110,7 +110,6 @@ function createElementClass(): CustomElementConstructor {
         return
       }
       const carried = this.#store?.handOver()
-      // mount() replaces a widget on the same host itself, mountLanding() does not: its verification would run twice.
       this.#handle?.destroy()
       const attrs: Record<string, string> = {}
       for (const { name, value } of Array.from(this.attributes)) {

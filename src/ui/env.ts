@@ -10,20 +10,26 @@ export function browserEnv(): BuildEnv {
   }
 }
 
-/** sessionStorage that never throws (private modes and sandboxed frames refuse it). */
+// Where sessionStorage refuses (private modes, sandboxed frames, a full quota), this page at least remembers: a view
+// mounted again replays what it decided instead of asking the server again. Another page load cannot see it.
+const memory = new Map<string, string>()
+
+/** sessionStorage that never throws, backed by this page's memory where storage refuses. */
 export const session = {
   get(key: string): string | null {
     try {
-      return sessionStorage.getItem(key)
+      const stored = sessionStorage.getItem(key)
+      if (stored !== null) return stored
     } catch {
-      return null
+      // refused: this page's memory may still know
     }
+    return memory.get(key) ?? null
   },
   set(key: string, value: string): void {
     try {
       sessionStorage.setItem(key, value)
     } catch {
-      // Nothing to do: the landing page then shows the result without the order summary.
+      memory.set(key, value) // only this page remembers: a landing page elsewhere shows no order summary
     }
   },
 }

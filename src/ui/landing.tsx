@@ -6,7 +6,7 @@ import type { CheckoutOptions, CheckoutResult } from '../core/types'
 import { createSdkClient } from '../sdk'
 import { browserEnv, session } from './env'
 import { renderLive } from './live'
-import { emitter, prepareRoot, resolveTarget } from './mount'
+import { claim, emitter, prepareRoot, resolveTarget } from './mount'
 import { createCheckoutStore } from './store'
 import { ResultView } from './Widget'
 
@@ -47,12 +47,11 @@ export function mountLanding(target: string | Element, options: CheckoutOptions 
   const plan = planLanding(result, session.get)
   if (plan.kind === 'replay') store.replay(plan.outcome)
   else void store.settle(result)
-  return {
-    destroy() {
-      store.destroy()
-      unmount()
-    },
-  }
+  // A second mount on this host (a route entered again) replaces this one; the question to the server is shared.
+  return claim(host, () => {
+    store.destroy()
+    unmount()
+  })
 }
 
 /** What was ordered, from the record the shop page saved before leaving. Every value is rendered as text. */

@@ -91,20 +91,28 @@ export function mountWidget(target: string | Element, options: CheckoutOptions, 
   // Start loading now, so the click can reach request_pay in the same task (popups need the user gesture).
   if (!sdk) preconnect(options.sdkUrl)
   client.load().catch(() => {}) // a failure is reported when the shopper clicks, and retried then
-  const handle: CheckoutHandle = {
-    setCart: (cart) => void (store.cart.value = cart),
-    pay: store.pay,
+  const { destroy } = claim(host, () => {
+    store.destroy()
+    window.removeEventListener('pageshow', onPageShow)
+    unmount()
+  })
+  return { handle: { setCart: (cart) => void (store.cart.value = cart), pay: store.pay, destroy }, store }
+}
+
+/**
+ * Makes `teardown` the host's current view: a later mount on the same host tears it down first (prepareRoot), and
+ * the returned `destroy` does nothing once the view was replaced or destroyed — it must not unmount what is there now.
+ */
+export function claim(host: Element, teardown: () => void): { destroy(): void } {
+  const claimed = {
     destroy() {
-      // Once replaced by a later mount on the same host (or destroyed), it must not unmount what is there now.
-      if (mounted.get(host) !== handle) return
-      store.destroy()
-      window.removeEventListener('pageshow', onPageShow)
-      unmount()
+      if (mounted.get(host) !== claimed) return
       mounted.delete(host)
+      teardown()
     },
   }
-  mounted.set(host, handle)
-  return { handle, store }
+  mounted.set(host, claimed)
+  return claimed
 }
 
 /** Renders the Naver Pay button and its message region into `target`. */

@@ -3,8 +3,22 @@ import type { CheckoutOptions, PaymentResult } from '../core/types'
 
 const DEFAULT_TIMEOUT = 15_000
 
+// Questions still out, per payment: a view mounted again meanwhile (a framework re-render, React StrictMode, a route
+// entered twice) joins the open one instead of asking the server a second time. A retry comes after the answer.
+const asking = new Map<string, Promise<Verification>>()
+
 /** Asks the merchant server (verifyUrl) or the merchant's function (verify) about a payment. Never throws. */
-export async function verifyPayment(options: CheckoutOptions, result: PaymentResult): Promise<Verification> {
+export function verifyPayment(options: CheckoutOptions, result: PaymentResult): Promise<Verification> {
+  const key = `${options.verifyUrl} ${result.impUid} ${result.merchantUid}`
+  let question = asking.get(key)
+  if (!question) {
+    question = ask(options, result).finally(() => asking.delete(key))
+    asking.set(key, question)
+  }
+  return question
+}
+
+async function ask(options: CheckoutOptions, result: PaymentResult): Promise<Verification> {
   const timeout = options.verifyTimeout ?? DEFAULT_TIMEOUT
   try {
     if (options.verify) return interpretVerification(await withTimeout(options.verify(result), timeout))
