@@ -45,8 +45,10 @@ function createElementClass(): CustomElementConstructor {
     // The child JSON may arrive after connectedCallback: the parser connects the element before its children,
     // and frameworks may render children later. Re-read it when it changes, unless .cart was set. A landing page
     // has no cart: re-mounting it would verify and report the same result again.
-    #watch = new MutationObserver(() => !this.#fromProperty && this.getAttribute('page') !== 'landing' && this.#render())
+    #childrenChanged = (): void => void (!this.#fromProperty && this.getAttribute('page') !== 'landing' && this.#render())
+    #watch = new MutationObserver(this.#childrenChanged)
     #fromProperty = false
+    #json: string | null | undefined // the cart JSON text the widget was mounted with
 
     get cart(): Cart | undefined {
       return this.#cart
@@ -69,8 +71,14 @@ function createElementClass(): CustomElementConstructor {
         this.cart = early
       }
       this.#watch.observe(this, { childList: true, subtree: true, characterData: true })
-      // Moved (disconnected and connected again in one task): the widget is still there, with its open payment.
+      // Moved (disconnected and connected again in one task): the widget is still there, with its open payment. A cart
+      // JSON changed meanwhile went unobserved (out of the document, or queued when the observer was disconnected).
       if (!this.#handle) this.#render()
+      else if (this.#cartJson() !== this.#json) this.#childrenChanged()
+    }
+
+    #cartJson(): string | null {
+      return this.querySelector(':scope > script[type="application/json"]')?.textContent ?? null
     }
 
     disconnectedCallback(): void {
@@ -117,9 +125,9 @@ function createElementClass(): CustomElementConstructor {
       }
       const readCart = (problems: ValidationError[]): Cart | undefined => {
         if (this.#fromProperty) return this.#cart
-        const json = this.querySelector(':scope > script[type="application/json"]')
-        if (!json) return undefined
-        const cart = cartFromJson(json.textContent, 'cart', problems, attrs.locale)
+        const json = (this.#json = this.#cartJson())
+        if (json === null) return undefined
+        const cart = cartFromJson(json, 'cart', problems, attrs.locale)
         if (cart) this.#cart = cart
         return cart
       }

@@ -17,10 +17,10 @@ export type View =
   | { kind: 'success'; text: string }
 
 /** What a widget hands to the one that replaces it: the payment outcome on screen (not an input error, which the
- *  change may have fixed), the payment "check again" re-checks, and (`follow`) the answer to a Naver Pay window
- *  still open after the shopper came back without a result. */
+ *  change may have fixed; shown again in the new widget's words), the payment "check again" re-checks, and
+ *  (`follow`) the answer to a Naver Pay window still open after the shopper came back without a result. */
 export interface HandOver {
-  view?: View
+  outcome?: CheckoutResult
   lastSuccess?: PaymentResult
   follow?: (successor: Answer) => void
 }
@@ -64,6 +64,8 @@ export interface CheckoutStore {
 // How long after the shopper is back on the page without a callback before the button is given back.
 const RETURN_GRACE_MS = 1500
 const warned = new Set<string>()
+// Order numbers this page has sent to Naver Pay, by any widget: a merchantUid() that repeats one is caught.
+const sent = new Set<string>()
 
 /** Console warnings for the merchant's developer, once per page each. */
 export function warnOnce(text: string): void {
@@ -80,13 +82,14 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
     if (result.customerUid && !registering) m = messages(options.locale, (registering = true))
   }
   const cart = signal<unknown>(options.cart)
-  const view = signal<View>(carried?.view ?? { kind: 'idle' })
+  let lastOutcome = carried?.outcome
+  if (lastOutcome) adopt(lastOutcome)
+  let outcomeShown = lastOutcome && outcomeView(lastOutcome, m)
+  const view = signal<View>(outcomeShown ?? { kind: 'idle' })
   const inFlight = signal(false)
   let destroyed = false
   let lastSuccess = carried?.lastSuccess
-  let outcomeShown = carried?.view
   let successor: Answer | undefined // where a late answer goes once this widget has been replaced
-  const sent = new Set<string>() // this widget's order numbers, so a merchantUid() that repeats one is caught
   let stopWatching = (): void => {}
 
   const show = (next: View, busy = false): void =>
@@ -202,7 +205,7 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
   function finish(outcome: CheckoutResult): void {
     if (destroyed) return
     adopt(outcome)
-    show((outcomeShown = outcomeView(outcome, m)))
+    show((outcomeShown = outcomeView((lastOutcome = outcome), m)))
     deps.emit(outcome)
   }
 
@@ -233,7 +236,7 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
       else show({ kind: 'idle' })
     },
     retryVerify: () => lastSuccess && !inFlight.value && void settle(lastSuccess),
-    handOver: () => ({ view: view.peek() === outcomeShown ? outcomeShown : undefined, lastSuccess, follow: (next) => (successor = next) }),
+    handOver: () => ({ outcome: view.peek() === outcomeShown ? lastOutcome : undefined, lastSuccess, follow: (next) => (successor = next) }),
     showErrors,
     destroy() {
       destroyed = true

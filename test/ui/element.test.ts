@@ -120,6 +120,36 @@ describe('<naverpay-checkout>', () => {
     expect(el.shadowRoot!.querySelector('button')).toBeNull()
   })
 
+  test.each([
+    ['the cart JSON changes, then the element moves (a keyed reorder commits children first)', (el: Element) => {
+      el.querySelector('script')!.textContent = JSON.stringify({ items: [{ ...CART.items[0], count: 1 }] })
+      document.getElementById('b')!.append(el)
+    }],
+    ['the element is taken out, its cart JSON changed, and put back', (el: Element) => {
+      el.remove()
+      el.querySelector('script')!.textContent = JSON.stringify({ items: [{ ...CART.items[0], count: 1 }] })
+      document.getElementById('b')!.append(el)
+    }],
+  ])('a move in one task with a cart change: the next payment has the new cart (%s)', async (_label, change) => {
+    const el = await place(`<div id="a"><naverpay-checkout imp-code="imp00000000" mode="popup">
+      <script type="application/json">${JSON.stringify(CART)}</script></naverpay-checkout></div><div id="b"></div>`)
+    await act(() => change(el))
+    await act(async () => {})
+    await act(() => void fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
+    expect(calls[0].params.amount).toBe(1500)
+  })
+
+  test('the outcome carried into a re-mount speaks the new language (error_msg stays as sent)', async () => {
+    const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="popup">
+      <script type="application/json">${JSON.stringify(CART)}</script></naverpay-checkout>`)
+    await act(() => void fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
+    await act(() => calls[0].callback({ merchant_uid: calls[0].params.merchant_uid, imp_uid: 'imp_1' }))
+    expect(screen(el).getByRole('status').textContent).toContain('접수')
+    await act(() => el.setAttribute('locale', 'en'))
+    await act(async () => {})
+    expect(screen(el).getByRole('status').textContent).toMatch(/^[\x20-\x7e]+$/) // the unverified notice, in English
+  })
+
   test('a change applied after the shopper came back without a result still gets the late answer from the open window', async () => {
     vi.useFakeTimers()
     try {

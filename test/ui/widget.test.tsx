@@ -214,6 +214,17 @@ describe('PG failure', () => {
     expect(alert().textContent).toContain('"order-1"')
   })
 
+  test('an order number sent by an earlier widget on this page (destroyed and mounted again) is refused too', async () => {
+    const first = setup({ merchantUid: () => 'order-shared' })
+    await first.click()
+    await first.sdk.answer({ imp_uid: null, error_code: 'F400', error_msg: '잔액 부족' })
+    act(() => handle!.destroy())
+    const second = setup({ merchantUid: () => 'order-shared' })
+    await second.click()
+    expect(second.sdk.imp.request_pay).not.toHaveBeenCalled()
+    expect(second.alert().textContent).toContain('"order-shared"')
+  })
+
   test('naverpay:result bubbles from the host and onResult gets the same object', async () => {
     const onResult = vi.fn()
     const events: CustomEvent<CheckoutResult>[] = []
