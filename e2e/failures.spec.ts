@@ -255,6 +255,26 @@ test.describe("the shop has its own <script src> for PortOne's SDK", () => {
     expect(await page.locator(`script[src="${SDK_URL}"]`).count()).toBe(1)
   })
 
+  test('deferred: fetched before the widget runs but run after it — still one copy, and the shopper pays', async ({ page }) => {
+    let requests = 0
+    let fetched: () => void = () => {}
+    const sdkFetched = new Promise<void>((resolve) => (fetched = resolve))
+    await page.route(SDK_URL, async (route) => {
+      requests += 1
+      await route.fallback()
+      fetched()
+    })
+    // The widget's script arrives only once the SDK has been fetched: its resource-timing entry exists, IMP does not.
+    await page.route('**/naverpay-checkout.iife.js', async (route) => (await sdkFetched, route.fallback()))
+    await page.goto('/e2e/pages/shop-sdk-defer.html')
+    const widget = new Widget(page, '#npay')
+    await page.waitForFunction(() => 'IMP' in window)
+    await choose(await widget.openPopup(), 'pay')
+    await expect(widget.status).toHaveText(m.unverified)
+    expect(requests).toBe(1)
+    expect(await page.locator(`script[src="${SDK_URL}"]`).count()).toBe(1)
+  })
+
   for (const when of ['before', 'after'] as const) {
     test(`that tag fails ${when} the widget mounts: the widget loads the SDK itself, and the shopper just pays`, async ({ page }) => {
       let requests = 0

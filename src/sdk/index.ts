@@ -50,32 +50,38 @@ export function loadSdk(url: string = DEFAULT_SDK_URL, timeout: number = DEFAULT
   return load
 }
 
-function inject(url: string, timeout: number): Promise<Imp> {
+function inject(url: string, timeout: number, adopt = true): Promise<Imp> {
   return new Promise((resolve, reject) => {
-    // PortOne's guides put the SDK's script tag in the page: when the shop's is still loading, wait for that one;
-    // a second copy would run the SDK twice over the first. A tag whose request has ended (Chromium and Firefox
-    // keep a resource-timing entry for errors too) without an IMP failed, and would never fire again: load our own.
-    // (On a page past its 250-entry timing buffer a failed tag looks pending: sdkTimeout ends that wait.)
+    // PortOne's guides put the SDK's <script src> in the page. While the shop's own tag may still run, wait for it: a
+    // second copy would run the SDK over the first (and over the shop's IMP.init). Until the page's load event, every
+    // tag the parser met (sync, async or defer) is still to run or has failed; after it, a tag whose request has
+    // ended (a resource-timing entry, kept for errors too) without an IMP failed.
     const href = new URL(url, document.baseURI).href
-    const ended = performance.getEntriesByName?.(href).length > 0
-    const found = ended ? undefined : Array.from(document.scripts).find((s) => s.src === href)
-    const script = found ?? Object.assign(document.createElement('script'), { src: url, async: true })
+    const pageLoaded = document.readyState === 'complete'
+    const shops = adopt && !(pageLoaded && performance.getEntriesByName?.(href).length > 0) ? Array.from(document.scripts).find((s) => s.src === href) : undefined
+    const script = shops ?? Object.assign(document.createElement('script'), { src: url, async: true })
     const settle = (error?: SdkLoadError): void => {
       clearTimeout(timer)
       script.removeEventListener('load', onLoad)
       script.removeEventListener('error', onError)
+      window.removeEventListener('load', onPageLoad)
       if (!error && window.IMP) return resolve(window.IMP)
-      // The shop's tag failed to load: that was not our attempt yet, so make it (its entry now sends us to our own).
-      if (found && error?.kind === 'load_failed') return resolve(inject(url, timeout))
-      script.remove() // so that a retry injects a fresh element (also in place of the shop's own, failed tag)
+      // The shop's tag failed (before or after we found it): that was not our attempt yet, so make it.
+      if (shops && error?.kind !== 'timeout') return resolve(inject(url, timeout, false))
+      script.remove() // so that a retry injects a fresh element
       reject(error ?? new SdkLoadError('no_global', url))
     }
     const onLoad = (): void => settle()
     const onError = (): void => settle(new SdkLoadError('load_failed', url))
+    // The page's load event comes after every parser-met tag has run or failed: if the shop's tag has not answered
+    // us by then, it had answered before we listened. (On a page past its 250-entry timing buffer, a tag that failed
+    // after the load event looks pending: sdkTimeout ends that wait.)
+    const onPageLoad = (): void => settle(window.IMP ? undefined : new SdkLoadError('load_failed', url))
     const timer = setTimeout(() => settle(new SdkLoadError('timeout', url)), timeout)
     script.addEventListener('load', onLoad)
     script.addEventListener('error', onError)
-    if (!found) document.head.appendChild(script)
+    if (shops && !pageLoaded) window.addEventListener('load', onPageLoad)
+    if (!shops) document.head.appendChild(script)
   })
 }
 
