@@ -2,6 +2,7 @@
 // elements but should not own the widget's DOM. Attributes mirror the script tag's data-* names without
 // `data-` (imp-code, redirect-url, verify-url, locale, ...); the cart is the `.cart` property or a child
 // <script type="application/json">. The element is the event target, so `naverpay:result` bubbles from it.
+import { ATTRIBUTE_KEYS } from './core/attributes'
 import type { Cart, CheckoutResult, ValidationError } from './core/types'
 import { cartFromJson, mountFromAttributes } from './ui/attributes-mount'
 import type { CheckoutHandle } from './ui/mount'
@@ -98,8 +99,9 @@ function createElementClass(): CustomElementConstructor {
       if (this.#handle) this.#render()
     }
 
+    // Every option attribute is live: a framework binding buyer-tel to a form field changes the next payment.
     static get observedAttributes(): string[] {
-      return ['imp-code', 'channel-key', 'pg', 'redirect-url', 'verify-url', 'sdk-url', 'mode', 'locale', 'min-amount', 'page']
+      return ATTRIBUTE_KEYS.map((key) => key.replace(/[A-Z]/g, (ch) => '-' + ch.toLowerCase()))
     }
 
     #render(): void {

@@ -10,6 +10,16 @@ const INT = ['minAmount', 'sdkTimeout', 'verifyTimeout'] as const
 const BUYER = ['name', 'email', 'tel', 'addr', 'postcode'] as const
 const NAVER_TEXT = ['useCfm', 'purchaserName', 'purchaserBirthday', 'chainId', 'merchantUserKey'] as const
 
+/** Every attribute the options are read from, as `dataset` keys (`impCode`, `buyerTel`, ...), plus `page` and `cart`. */
+export const ATTRIBUTE_KEYS: readonly string[] = [
+  ...TEXT,
+  ...INT,
+  ...BUYER.map((key) => 'buyer' + capital(key)),
+  ...[...NAVER_TEXT, 'cultureBenefit'].map((key) => 'naver' + capital(key)),
+  ...['customerUid', 'productCode', 'productCount', 'actionType'].map((key) => 'recurring' + capital(key)),
+  'page',
+]
+
 /**
  * Script-tag attributes → options. `data-min-amount` → `minAmount`, `data-buyer-tel` → `buyer.tel`,
  * `data-naver-use-cfm` → `naver.useCfm`, `data-recurring-customer-uid` → `recurring.customerUid`.

@@ -19,7 +19,11 @@ export function mountFromAttributes(
 ): { handle: CheckoutHandle | LandingHandle; store?: CheckoutStore } {
   const { options, errors } = optionsFromAttributes(attrs)
   if (onResult) options.onResult = onResult
-  if (attrs.page === 'landing') return { handle: mountLanding(host, options) }
+  if (attrs.page === 'landing') {
+    // The shopper is back from Naver Pay: the outcome is shown whatever else is wrong, with defaults in its place.
+    if (errors.length > 0) console.error('[naverpay-checkout] invalid attributes, defaults used:', errors.map((e) => e.message).join('; '))
+    return { handle: mountLanding(host, options) }
+  }
   options.cart = readCart(errors)
   const mounted = mountWidget(host, options, undefined, carried)
   if (errors.length > 0) mounted.store.showErrors(errors, true)

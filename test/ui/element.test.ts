@@ -189,6 +189,19 @@ describe('<naverpay-checkout>', () => {
     expect(calls[0].params.amount).toBe(15000)
   })
 
+  test.each([
+    ['buyer-tel', '010-9999-0000', { buyer_tel: '010-9999-0000' }],
+    ['naver-purchaser-name', '홍길동', { naverPurchaserName: '홍길동' }],
+    ['recurring-product-count', '3', { naverProductCount: 3 }],
+  ])('every attribute is live: a framework changing %s after mount reaches the next payment', async (name, value, expected) => {
+    const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="popup" buyer-tel="010-1234-5678"
+      recurring-customer-uid="cust_1" recurring-product-code="PLAN" recurring-product-count="1">
+      <script type="application/json">${JSON.stringify(CART)}</script></naverpay-checkout>`)
+    await act(() => el.setAttribute(name, value))
+    await act(() => void fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
+    expect(calls[0].params).toMatchObject(expected)
+  })
+
   test('defineElement is idempotent', () => {
     expect(() => defineElement()).not.toThrow()
     expect(customElements.get('naverpay-checkout')).toBeDefined()

@@ -69,6 +69,22 @@ test('private mode (sessionStorage refuses): a re-mount after the answer replays
   }
 })
 
+test('an attribute the landing view cannot read is named in the console, and the result is still shown and checked', async () => {
+  const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+  try {
+    const el = landingElement()
+    el.setAttribute('verify-timeout', 'soon')
+    await act(() => void document.body.append(el))
+    await act(async () => answer())
+    await settled()
+    expect(error.mock.calls.map((args) => args.map(String).join(' ')).join('\n')).toContain('verify-timeout')
+    expect(fetch).toHaveBeenCalledTimes(1)
+    expect(reports()).toEqual([['paid', false]])
+  } finally {
+    error.mockRestore()
+  }
+})
+
 test('a moved landing element neither asks nor reports again', async () => {
   const el = landingElement()
   const [a, b] = [document.createElement('div'), document.createElement('div')]
