@@ -214,7 +214,7 @@ test.describe('verification answers on the landing page', () => {
     await page.route('**/verify', () => {}) // never answers
     await page.goto('/e2e/pages/landing-timeout.html' + QUERY)
     await expect(landing(page).status).toHaveText(/확인하고 있습니다/)
-    await expect(landing(page).alert).toHaveText(KO.verifyError, { timeout: 8000 }) // well before the default 15 s: it is data-verify-timeout that ended it
+    await expect(landing(page).alert).toHaveText(KO.verifyError, { timeout: 10_000 }) // before the default 15 s: data-verify-timeout (3 s) ended it
     await expect(landing(page).root.getByRole('button', { name: KO.retry })).toBeVisible()
   })
 
