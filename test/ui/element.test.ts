@@ -52,6 +52,18 @@ describe('<naverpay-checkout>', () => {
     expect(results).toMatchObject([{ status: 'failure', errorMsg: '잔액 부족' }])
   })
 
+  test('.onResult gets the same object the event carries', async () => {
+    const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="popup">
+      <script type="application/json">${JSON.stringify(CART)}</script></naverpay-checkout>`)
+    const details: CheckoutResult[] = []
+    el.addEventListener('naverpay:result', (e) => details.push((e as CustomEvent<CheckoutResult>).detail))
+    el.onResult = vi.fn()
+    await act(() => void fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
+    await act(() => calls[0].callback({ merchant_uid: calls[0].params.merchant_uid, error_msg: '잔액 부족' }))
+    expect(el.onResult).toHaveBeenCalledTimes(1)
+    expect(vi.mocked(el.onResult!).mock.calls[0][0]).toBe(details[0])
+  })
+
   test('takes the cart from the .cart property, also when set before the element is upgraded', async () => {
     const el = document.createElement('naverpay-checkout') as NaverPayCheckoutElement
     el.setAttribute('imp-code', 'imp00000000')

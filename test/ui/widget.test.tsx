@@ -2,6 +2,7 @@ import { act, fireEvent, within } from '@testing-library/preact'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import type { CheckoutOptions, CheckoutResult, RequestPayParams } from '../../src/core/types'
 import type { Imp, SdkClient } from '../../src/sdk'
+import { messages } from '../../src/core/messages'
 import { mount, mountWidget, type CheckoutHandle } from '../../src/ui/mount'
 
 // ── a fake PortOne SDK ──────────────────────────────────────────────────────────────────────────
@@ -181,6 +182,30 @@ describe('paying', () => {
     await click()
     expect(alert().textContent).toContain('100,000')
     expect(sdk.imp.request_pay).not.toHaveBeenCalled()
+  })
+})
+
+describe('Naver Pay window closed without an answer', () => {
+  test('switching away while the window is open keeps the button busy; coming back gives it back', async () => {
+    vi.useFakeTimers()
+    try {
+      const { sdk, click, button, status } = setup()
+      await click()
+      const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden')
+      await act(async () => void document.dispatchEvent(new Event('visibilitychange')))
+      await act(async () => void vi.advanceTimersByTime(3000))
+      expect(button().getAttribute('aria-disabled')).toBe('true')
+      visibility.mockReturnValue('visible')
+      await act(async () => void document.dispatchEvent(new Event('visibilitychange')))
+      await act(async () => void vi.advanceTimersByTime(3000))
+      expect(button().getAttribute('aria-disabled')).toBeNull()
+      expect(status().textContent).toBe(messages('ko').windowClosed)
+      // The window's late answer still counts.
+      await sdk.answer({ imp_uid: null, error_code: 'F0004', error_msg: '잔액 부족' })
+      expect(status().textContent).toBe('')
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
 
@@ -370,6 +395,29 @@ describe('success and verification', () => {
     expect(sdk.imp.request_pay).toHaveBeenCalledTimes(1)
   })
 
+  test('while the server is asked, the button stays busy: a click then pays nothing', async () => {
+    const answer = deferred<unknown>()
+    const { sdk, click, button } = setup({ verify: () => answer.promise })
+    await click()
+    await sdk.answer({ imp_uid: 'imp_123' })
+    expect(button().getAttribute('aria-disabled')).toBe('true')
+    await click()
+    expect(sdk.imp.request_pay).toHaveBeenCalledTimes(1)
+    answer.resolve({ status: 'paid' })
+    await settled()
+    expect(button().getAttribute('aria-disabled')).toBeNull()
+  })
+
+  test('a verify function that never answers ends at verifyTimeout as a verification error with a retry', async () => {
+    const { sdk, click, alert, ui, button } = setup({ verify: () => new Promise(() => {}), verifyTimeout: 30 })
+    await click()
+    await sdk.answer({ imp_uid: 'imp_123' })
+    await act(async () => void (await new Promise((resolve) => setTimeout(resolve, 60))))
+    expect(alert().textContent).toContain('확인하지 못했습니다')
+    expect(ui.getByRole('button', { name: '결제 결과 다시 확인' })).toBeTruthy()
+    expect(button().getAttribute('aria-disabled')).toBeNull()
+  })
+
   test('verifyUrl: POSTs imp_uid and merchant_uid as JSON', async () => {
     const fetch = vi.fn(async () => new Response(JSON.stringify({ status: 'paid' }), { status: 200, headers: { 'Content-Type': 'application/json' } }))
     vi.stubGlobal('fetch', fetch)
@@ -383,6 +431,7 @@ describe('success and verification', () => {
       expect(url).toBe('/payments/complete')
       expect(init.method).toBe('POST')
       expect(JSON.parse(init.body as string)).toEqual({ imp_uid: 'imp_123', merchant_uid: sdk.calls[0].params.merchant_uid })
+      expect(init.credentials).toBe('same-origin') // the shop's session cookie identifies the order's owner
       expect(status().textContent).toBe('결제가 완료되었습니다.')
     } finally {
       vi.unstubAllGlobals()
@@ -446,6 +495,33 @@ describe('lifecycle', () => {
     expect(host.shadowRoot?.childNodes).toHaveLength(0)
     expect(onResult).not.toHaveBeenCalled()
     expect(events).toHaveLength(0)
+  })
+
+  test('destroy() while Naver Pay is open: a late success is not even sent to the server', async () => {
+    const verify = vi.fn(async () => ({ status: 'paid' }))
+    const { sdk, click } = setup({ verify })
+    await click()
+    act(() => handle?.destroy())
+    handle = undefined
+    await sdk.answer({ imp_uid: 'imp_123' })
+    await settled()
+    expect(verify).not.toHaveBeenCalled()
+  })
+
+  test('an onResult that throws is logged; the widget still shows the outcome and the event still fires', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const events: Event[] = []
+    host.addEventListener('naverpay:result', (event) => events.push(event))
+    const { sdk, click, alert } = setup({
+      onResult: () => {
+        throw new Error('shop bug')
+      },
+    })
+    await click()
+    await sdk.answer({ imp_uid: null, error_code: 'F0004', error_msg: '잔액 부족' })
+    expect(alert().textContent).toBe('잔액 부족')
+    expect(events).toHaveLength(1)
+    expect(error.mock.calls.map((args) => args.map(String).join(' ')).join('\n')).toContain('onResult threw')
   })
 
   test('mounting twice on one target replaces the first widget', () => {
