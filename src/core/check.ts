@@ -78,12 +78,12 @@ export class Checker {
  * redirect URL or a seller. Planting by assignment (the usual merge bug) leaves enumerable keys there, where the
  * built-ins are not; on a clean page (no such keys) `value` itself is returned.
  */
-export function ownFields(value: Record<string, unknown>): Record<string, unknown> {
+export function ownFields<T extends object>(value: T): T {
   const planted = Object.keys(Object.prototype)
   if (planted.length === 0) return value
   const hidden: PropertyDescriptorMap = {}
   for (const key of planted) if (!Object.hasOwn(value, key)) hidden[key] = { value: undefined }
-  return Object.create(value, hidden) as Record<string, unknown>
+  return Object.create(value, hidden) as T
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

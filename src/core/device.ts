@@ -10,8 +10,10 @@ export function needsRedirect(device: DeviceFacts): boolean {
   if (device.mobile === true) return true
   if (MOBILE.test(ua) || IN_APP.test(ua)) return true
   // iPadOS Safari presents itself as a Mac, and Chrome on Android tablets as desktop Linux (its default "desktop
-  // site"); only the touch points give them away. (Chromebooks say CrOS: they stay desktops.)
-  return /Macintosh|X11; Linux/.test(ua) && (device.maxTouchPoints ?? 0) > 1
+  // site"); only the touch points give them away — and, for Linux, no mouse or touchpad, which touch-screen
+  // laptops have. (Chromebooks say CrOS: they stay desktops.)
+  const touch = (device.maxTouchPoints ?? 0) > 1
+  return touch && (/Macintosh/.test(ua) || (/X11; Linux/.test(ua) && !device.finePointer))
 }
 
 /** The path a payment takes: `auto` chooses by device; no device facts means a desktop. */

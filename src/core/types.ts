@@ -96,6 +96,8 @@ export interface DeviceFacts {
   maxTouchPoints?: number
   /** `navigator.userAgentData.mobile`, where the browser has it. */
   mobile?: boolean
+  /** `matchMedia('(any-pointer: fine)').matches`: a mouse or touchpad, which tablets lack. */
+  finePointer?: boolean
 }
 
 export interface BuildEnv {

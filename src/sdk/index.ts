@@ -67,7 +67,7 @@ function inject(url: string, timeout: number, adopt = true): Promise<Imp> {
       window.removeEventListener('load', onPageLoad)
       if (!error && window.IMP) return resolve(window.IMP)
       // The shop's tag failed (before or after we found it): that was not our attempt yet, so make it.
-      if (shops && error?.kind !== 'timeout') return resolve(inject(url, timeout, false))
+      if (shops && error?.kind === 'load_failed') return resolve(inject(url, timeout, false))
       script.remove() // so that a retry injects a fresh element
       reject(error ?? new SdkLoadError('no_global', url))
     }

@@ -5,7 +5,7 @@ export function browserEnv(): BuildEnv {
   const nav = navigator as Navigator & { userAgentData?: { mobile?: boolean } }
   return {
     now: Date.now(),
-    device: { userAgent: nav.userAgent, maxTouchPoints: nav.maxTouchPoints, mobile: nav.userAgentData?.mobile },
+    device: { userAgent: nav.userAgent, maxTouchPoints: nav.maxTouchPoints, mobile: nav.userAgentData?.mobile, finePointer: window.matchMedia?.('(any-pointer: fine)').matches },
     pageUrl: location.href,
   }
 }

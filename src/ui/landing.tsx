@@ -1,4 +1,5 @@
 import { isFinal, PENDING_PREFIX, planLanding, readPendingOrder, RESULT_PREFIX, type PendingOrder } from '../core/landing'
+import { ownFields } from '../core/check'
 import { formatWon } from '../core/errors'
 import { messages, type Messages } from '../core/messages'
 import { parsePaymentResult } from '../core/result'
@@ -15,7 +16,8 @@ export interface LandingHandle {
 }
 
 /** Reads the payment result from `location.search` (where `m_redirect_url` brings the shopper back) and shows it. */
-export function mountLanding(target: string | Element, options: CheckoutOptions = {}): LandingHandle {
+export function mountLanding(target: string | Element, given: CheckoutOptions = {}): LandingHandle {
+  const options = ownFields(given) // see mountWidget
   const host = resolveTarget(target, 'NaverPayCheckout.mountLanding')
   const root = prepareRoot(host, 'NaverPayCheckout.mountLanding')
   const emit = emitter(host, options)

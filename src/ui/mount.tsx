@@ -1,4 +1,5 @@
 import { PENDING_PREFIX, pendingOrder, readFinalOutcome, RESULT_PREFIX } from '../core/landing'
+import { ownFields } from '../core/check'
 import type { CheckoutOptions, CheckoutResult, RequestPayParams } from '../core/types'
 import { createSdkClient, preconnect, type SdkClient } from '../sdk'
 import { browserEnv, session } from './env'
@@ -67,8 +68,10 @@ function savePending(params: RequestPayParams): void {
 }
 
 /** Internal mount, returning the store for the embed entry. */
-export function mountWidget(target: string | Element, options: CheckoutOptions, sdk?: SdkClient, carried?: HandOver): { handle: CheckoutHandle; store: CheckoutStore } {
-  if (typeof options !== 'object' || options === null) throw new TypeError('NaverPayCheckout.mount: options must be an object, e.g. { impCode, cart }.')
+export function mountWidget(target: string | Element, given: CheckoutOptions, sdk?: SdkClient, carried?: HandOver): { handle: CheckoutHandle; store: CheckoutStore } {
+  if (typeof given !== 'object' || given === null) throw new TypeError('NaverPayCheckout.mount: options must be an object, e.g. { impCode, cart }.')
+  // A verifyUrl or sdkUrl planted on Object.prototype by another script must not receive the payment or run as the SDK.
+  const options = ownFields(given)
   const host = resolveTarget(target, 'NaverPayCheckout.mount')
   const root = prepareRoot(host, 'NaverPayCheckout.mount')
   const client = sdk ?? createSdkClient(options)

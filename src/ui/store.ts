@@ -83,8 +83,8 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
   }
   const cart = signal<unknown>(options.cart)
   let lastOutcome = carried?.outcome
-  if (lastOutcome) adopt(lastOutcome)
-  let outcomeShown = lastOutcome && outcomeView(lastOutcome, m)
+  // Worded as what it was (a payment or a registration); this widget's own options decide what it does next.
+  let outcomeShown = lastOutcome && outcomeView(lastOutcome, messages(options.locale, lastOutcome.customerUid != null))
   const view = signal<View>(outcomeShown ?? { kind: 'idle' })
   const inFlight = signal(false)
   let destroyed = false

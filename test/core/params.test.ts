@@ -444,6 +444,7 @@ describe('popup or redirect', () => {
     ['iPad (Macintosh UA with touch points)', { userAgent: UA.macSafari, maxTouchPoints: 5 }, false],
     ['Android tablet in Chrome\'s default desktop mode (X11 Linux UA with touch points)', { userAgent: UA.linuxChrome, maxTouchPoints: 10, mobile: false }, false],
     ['Linux desktop without touch', { userAgent: UA.linuxChrome, maxTouchPoints: 0 }, true],
+    ['Linux laptop with a touch screen and a touchpad (a fine pointer)', { userAgent: UA.linuxChrome, maxTouchPoints: 10, finePointer: true }, true],
     ['Chromebook with a touch screen', { userAgent: UA.chromebook, maxTouchPoints: 10 }, true],
     ['KakaoTalk in-app browser', { userAgent: UA.kakaoTalk, maxTouchPoints: 5 }, false],
     ['KakaoTalk in-app with a desktop-looking UA', { userAgent: UA.kakaoTalkDesktopish, maxTouchPoints: 0 }, false],

@@ -162,6 +162,38 @@ describe('<naverpay-checkout>', () => {
     expect(screen(el).getByRole('status').textContent).toMatch(/^[\x20-\x7e]+$/) // the unverified notice, in English
   })
 
+  test('a payment outcome carried into a registration widget keeps its payment wording, and the new widget registers', async () => {
+    const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="popup" locale="en" buyer-tel="010-1234-5678">
+      <script type="application/json">${JSON.stringify(CART)}</script></naverpay-checkout>`)
+    await act(() => void fireEvent.click(screen(el).getByRole('button', { name: 'Pay with Naver Pay' })))
+    await act(() => calls[0].callback({ merchant_uid: calls[0].params.merchant_uid, imp_uid: 'imp_1' }))
+    const paid = screen(el).getByRole('status').textContent
+    await act(() => {
+      el.setAttribute('recurring-customer-uid', 'cust_1')
+      el.setAttribute('recurring-product-code', 'PLAN')
+    })
+    await act(async () => {})
+    expect(screen(el).getByRole('status').textContent).toBe(paid)
+    expect(screen(el).getByRole('button', { name: /Register/ })).toBeTruthy()
+  })
+
+  test('a registration outcome carried into a payment widget does not turn it into a registration button', async () => {
+    const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="popup" locale="en" buyer-tel="010-1234-5678"
+      recurring-customer-uid="cust_1" recurring-product-code="PLAN">
+      <script type="application/json">${JSON.stringify(CART)}</script></naverpay-checkout>`)
+    await act(() => void fireEvent.click(screen(el).getByRole('button', { name: /Register/ })))
+    await act(() => calls[0].callback({ merchant_uid: calls[0].params.merchant_uid, imp_uid: 'imp_1', customer_uid: 'cust_1' }))
+    const registered = screen(el).getByRole('status').textContent
+    await act(() => {
+      el.removeAttribute('recurring-customer-uid')
+      el.removeAttribute('recurring-product-code')
+    })
+    await act(async () => {})
+    expect(screen(el).getByRole('status').textContent).toBe(registered)
+    await act(() => void fireEvent.click(screen(el).getByRole('button', { name: 'Pay with Naver Pay' })))
+    expect(screen(el).getByRole('status').textContent).toBe('Complete the payment in the Naver Pay window.')
+  })
+
   test('a change applied after the shopper came back without a result still gets the late answer from the open window', async () => {
     vi.useFakeTimers()
     try {

@@ -281,6 +281,30 @@ describe('PG failure', () => {
   })
 })
 
+describe('a page whose Object.prototype another script has polluted', () => {
+  test('a planted verifyUrl never receives the payment, and a planted sdkUrl is never contacted', async () => {
+    const planted = { verifyUrl: 'https://evil.example/verify', sdkUrl: 'https://evil.example/x.js' }
+    Object.assign(Object.prototype, planted)
+    const fetch = vi.fn()
+    vi.stubGlobal('fetch', fetch)
+    try {
+      window.IMP = { init: vi.fn(), request_pay: vi.fn() }
+      act(() => void (handle = mount(host, { impCode: 'imp00000000', cart: CART })))
+      expect(document.querySelector('link[href^="https://evil.example"], script[src^="https://evil.example"]')).toBeNull()
+      const sdk = fakeSdk()
+      act(() => void (handle = mountWidget(host, { cart: CART }, sdk.client).handle))
+      await act(async () => void fireEvent.click(within(host.shadowRoot as unknown as HTMLElement).getByRole('button')))
+      await sdk.answer({ imp_uid: 'imp_123' })
+      await settled()
+      expect(fetch).not.toHaveBeenCalled()
+    } finally {
+      for (const key of Object.keys(planted)) delete (Object.prototype as Record<string, unknown>)[key]
+      delete window.IMP
+      vi.unstubAllGlobals()
+    }
+  })
+})
+
 describe('impCode', () => {
   test('missing: the console says IMP.init is left to the page', async () => {
     vi.resetModules()
