@@ -46,3 +46,19 @@ test('the shop re-renders the element while Naver Pay is open: that payment is s
   await choose(await widget.openPopup(), 'cancel')
   expect((await widget.calls()).map((p) => p.amount)).toEqual([27000, 1500])
 })
+
+test('the shop moves the element while Naver Pay is open (a keyed reorder): the payment is kept, shown and reported once', async ({ page }) => {
+  const widget = new Widget(page, '#npay')
+  const popup = await widget.openPopup()
+  await page.evaluate(() => {
+    const el = document.querySelector('#npay')!
+    el.parentElement!.append(el) // disconnected and connected again in one task
+  })
+  await choose(popup, 'fail', '잔액 부족 "한도"')
+  await expect(widget.alert).toHaveText('잔액 부족 "한도"')
+  expect(await page.evaluate(() => (window as unknown as { __results: unknown[] }).__results)).toMatchObject([
+    { status: 'failure', errorMsg: '잔액 부족 "한도"' },
+  ])
+  await choose(await widget.openPopup(), 'cancel') // the same widget pays on
+  expect(await widget.calls()).toHaveLength(2)
+})
