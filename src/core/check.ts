@@ -76,14 +76,23 @@ export class Checker {
 /**
  * `value`, with whatever another script planted on Object.prototype hidden: prototype pollution must not become a
  * redirect URL or a seller. Planting by assignment (the usual merge bug) leaves enumerable keys there, where the
- * built-ins are not; on a clean page (no such keys) `value` itself is returned.
+ * built-ins are not; on a clean page (no such keys) `value` itself is returned. Only a key that Object.prototype
+ * itself would supply is hidden: the merchant's values count, own or inherited from their own objects (and a value
+ * shielded twice stays as it is).
  */
 export function ownFields<T extends object>(value: T): T {
   const planted = Object.keys(Object.prototype)
   if (planted.length === 0) return value
   const hidden: PropertyDescriptorMap = {}
-  for (const key of planted) if (!Object.hasOwn(value, key)) hidden[key] = { value: undefined }
+  for (const key of planted) if (!heldBelowObjectPrototype(value, key)) hidden[key] = { value: undefined }
   return Object.create(value, hidden) as T
+}
+
+function heldBelowObjectPrototype(value: object, key: string): boolean {
+  for (let at: object | null = value; at !== null && at !== Object.prototype; at = Object.getPrototypeOf(at)) {
+    if (Object.hasOwn(at, key)) return true
+  }
+  return false
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -68,7 +68,8 @@ function inject(url: string, timeout: number, adopt = true): Promise<Imp> {
       if (!error && window.IMP) return resolve(window.IMP)
       // The shop's tag failed (before or after we found it): that was not our attempt yet, so make it.
       if (shops && error?.kind === 'load_failed') return resolve(inject(url, timeout, false))
-      script.remove() // so that a retry injects a fresh element
+      // Ours goes, so that a retry injects a fresh element; the shop's stays (removing it would not stop it running).
+      if (!shops) script.remove()
       reject(error ?? new SdkLoadError('no_global', url))
     }
     const onLoad = (): void => settle()

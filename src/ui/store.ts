@@ -1,6 +1,6 @@
 import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals'
 import { buildRequestPayParams } from '../core/params'
-import { messages } from '../core/messages'
+import { messages, type Messages } from '../core/messages'
 import { outcomeView, verifiedOutcome } from '../core/outcome'
 import { parsePaymentResult } from '../core/result'
 import type { BuildEnv, CheckoutOptions, CheckoutResult, PaymentResult, RequestPayParams, ValidationError } from '../core/types'
@@ -22,6 +22,8 @@ export type View =
 export interface HandOver {
   outcome?: CheckoutResult
   lastSuccess?: PaymentResult
+  /** Whether those were registrations (a billing key) rather than payments. */
+  registering?: boolean
   follow?: (successor: Answer) => void
 }
 
@@ -75,16 +77,19 @@ export function warnOnce(text: string): void {
 }
 
 export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, carried?: HandOver): CheckoutStore {
-  // A billing-key registration when the options say so, or (landing page) once a result carries customer_uid.
-  let registering = options.recurring != null
-  let m = messages(options.locale, registering)
-  const adopt = (result: PaymentResult): void => {
-    if (result.customerUid && !registering) m = messages(options.locale, (registering = true))
-  }
+  // This widget's kind — a payment, or a billing-key registration when the options say so — words its button and
+  // what it says until Naver Pay answers.
+  const registering = options.recurring != null
+  const m = messages(options.locale, registering)
+  // A result is worded as what it is: a registration when it carries customer_uid (the landing page knows no more)
+  // or came from a registration widget — this one, or, carried over after a re-mount, the one it replaced.
+  const carriedUids = [carried?.outcome?.merchantUid, carried?.lastSuccess?.merchantUid]
+  const isRegistration = (result: PaymentResult): boolean =>
+    result.customerUid != null || (result.merchantUid !== null && carriedUids.includes(result.merchantUid) ? carried?.registering === true : registering)
+  const wordsFor = (result: PaymentResult): Messages => messages(options.locale, isRegistration(result))
   const cart = signal<unknown>(options.cart)
   let lastOutcome = carried?.outcome
-  // Worded as what it was (a payment or a registration); this widget's own options decide what it does next.
-  let outcomeShown = lastOutcome && outcomeView(lastOutcome, messages(options.locale, lastOutcome.customerUid != null))
+  let outcomeShown = lastOutcome && outcomeView(lastOutcome, wordsFor(lastOutcome))
   const view = signal<View>(outcomeShown ?? { kind: 'idle' })
   const inFlight = signal(false)
   let destroyed = false
@@ -186,7 +191,6 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
   }
 
   async function settle(result: PaymentResult): Promise<void> {
-    adopt(result)
     if (result.status === 'none') return show({ kind: 'notice', text: m.noResult })
     if (result.status === 'failure') return finish({ ...result, verification: 'skipped' })
     lastSuccess = result
@@ -194,7 +198,7 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
       warnOnce("No verifyUrl or verify is set: Naver Pay's inspection requires the merchant server to verify every payment before success is shown.")
       return finish(verifiedOutcome(result, undefined))
     }
-    show({ kind: 'progress', text: m.verifying }, true)
+    show({ kind: 'progress', text: wordsFor(result).verifying }, true)
     const answer = await verifyPayment(options, result)
     if (destroyed) return
     if (answer.kind === 'error') console.error(`[naverpay-checkout] verification failed: ${answer.reason}`)
@@ -204,8 +208,7 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
   /** Shows a final outcome and reports it: after settle, or again after a reload (the landing page's replay). */
   function finish(outcome: CheckoutResult): void {
     if (destroyed) return
-    adopt(outcome)
-    show((outcomeShown = outcomeView((lastOutcome = outcome), m)))
+    show((outcomeShown = outcomeView((lastOutcome = outcome), wordsFor(outcome))))
     deps.emit(outcome)
   }
 
@@ -225,7 +228,7 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
       return m.pay
     },
     get retryLabel() {
-      return m.retryVerify
+      return (lastSuccess ? wordsFor(lastSuccess) : m).retryVerify
     },
     pay,
     settle,
@@ -236,7 +239,15 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
       else show({ kind: 'idle' })
     },
     retryVerify: () => lastSuccess && !inFlight.value && void settle(lastSuccess),
-    handOver: () => ({ outcome: view.peek() === outcomeShown ? lastOutcome : undefined, lastSuccess, follow: (next) => (successor = next) }),
+    handOver: () => {
+      const latest = lastOutcome ?? lastSuccess
+      return {
+        outcome: view.peek() === outcomeShown ? lastOutcome : undefined,
+        lastSuccess,
+        registering: latest ? isRegistration(latest) : registering,
+        follow: (next) => (successor = next),
+      }
+    },
     showErrors,
     destroy() {
       destroyed = true

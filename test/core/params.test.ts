@@ -208,6 +208,11 @@ describe('a page whose Object.prototype another script has polluted', () => {
       expect(params.pg).toBe('naverpay')
       expect(params.amount).toBe((item().price as number) * (item().count as number)) // no planted shippingFee
       expect(Object.hasOwn(params.naverProducts[0], 'sellerId')).toBe(false)
+      // The merchant's own values for those names still count, whether own or inherited from the merchant's objects.
+      const defaults = { redirectUrl: 'https://shop.example.com/landing', channelKey: 'channel-key-1' }
+      const mine = ok(cartOf(item({ sellerId: 'seller01' })), Object.create(defaults), { ...ENV, device: { userAgent: UA.iPhone, maxTouchPoints: 5 } }).params
+      expect(mine).toMatchObject({ m_redirect_url: 'https://shop.example.com/landing', channelKey: 'channel-key-1', amount: 15000 })
+      expect(mine.naverProducts[0].sellerId).toBe('seller01')
     } finally {
       for (const key of Object.keys(planted)) delete (Object.prototype as Record<string, unknown>)[key]
     }

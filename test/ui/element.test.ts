@@ -194,6 +194,55 @@ describe('<naverpay-checkout>', () => {
     expect(screen(el).getByRole('status').textContent).toBe('Complete the payment in the Naver Pay window.')
   })
 
+  describe('"check again" on an outcome carried across a switch between payment and registration', () => {
+    let answer: () => Response
+    beforeEach(() => {
+      answer = () => new Response('down', { status: 500 })
+      vi.stubGlobal('fetch', vi.fn(async () => answer()))
+    })
+    afterEach(() => vi.unstubAllGlobals())
+    const flush = () => act(async () => void (await new Promise((resolve) => setTimeout(resolve, 0))))
+    const CHECK = '<script type="application/json">' + JSON.stringify(CART) + '</script>'
+
+    test('a payment, re-checked in what is now a registration widget, is still a payment', async () => {
+      const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="popup" locale="en" verify-url="/verify" buyer-tel="010-1234-5678">${CHECK}</naverpay-checkout>`)
+      await act(() => void fireEvent.click(screen(el).getByRole('button', { name: 'Pay with Naver Pay' })))
+      await act(() => calls[0].callback({ merchant_uid: calls[0].params.merchant_uid, imp_uid: 'imp_1' }))
+      await flush()
+      await act(() => {
+        el.setAttribute('recurring-customer-uid', 'cust_1')
+        el.setAttribute('recurring-product-code', 'PLAN')
+      })
+      await flush()
+      const retry = screen(el).getByRole('button', { name: 'Check the payment again' })
+      answer = () => new Response(JSON.stringify({ status: 'paid' }), { status: 200, headers: { 'Content-Type': 'application/json' } })
+      await act(() => void fireEvent.click(retry))
+      await flush()
+      expect(screen(el).getByRole('status').textContent).toBe('Payment complete.')
+      expect(screen(el).getByRole('button', { name: /^Register/ })).toBeTruthy() // the widget itself now registers
+    })
+
+    test('a registration, re-checked in what is now a payment widget, is still a registration, and the widget still pays', async () => {
+      const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="popup" locale="en" verify-url="/verify" buyer-tel="010-1234-5678"
+        recurring-customer-uid="cust_1" recurring-product-code="PLAN">${CHECK}</naverpay-checkout>`)
+      await act(() => void fireEvent.click(screen(el).getByRole('button', { name: /^Register/ })))
+      await act(() => calls[0].callback({ merchant_uid: calls[0].params.merchant_uid, imp_uid: 'imp_1', customer_uid: 'cust_1' }))
+      await flush()
+      await act(() => {
+        el.removeAttribute('recurring-customer-uid')
+        el.removeAttribute('recurring-product-code')
+      })
+      await flush()
+      const retry = screen(el).getByRole('button', { name: 'Check the registration again' })
+      answer = () => new Response(JSON.stringify({ status: 'paid' }), { status: 200, headers: { 'Content-Type': 'application/json' } })
+      await act(() => void fireEvent.click(retry))
+      await flush()
+      expect(screen(el).getByRole('status').textContent).toMatch(/registration/i)
+      await act(() => void fireEvent.click(screen(el).getByRole('button', { name: 'Pay with Naver Pay' })))
+      expect(screen(el).getByRole('status').textContent).toBe('Complete the payment in the Naver Pay window.')
+    })
+  })
+
   test('a change applied after the shopper came back without a result still gets the late answer from the open window', async () => {
     vi.useFakeTimers()
     try {

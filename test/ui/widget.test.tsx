@@ -283,7 +283,7 @@ describe('PG failure', () => {
 
 describe('a page whose Object.prototype another script has polluted', () => {
   test('a planted verifyUrl never receives the payment, and a planted sdkUrl is never contacted', async () => {
-    const planted = { verifyUrl: 'https://evil.example/verify', sdkUrl: 'https://evil.example/x.js' }
+    const planted = { verifyUrl: 'https://evil.example/verify', sdkUrl: 'https://evil.example/x.js', channelKey: 'evil', recurring: { customerUid: 'evil' }, merchantUid: () => 'evil' }
     Object.assign(Object.prototype, planted)
     const fetch = vi.fn()
     vi.stubGlobal('fetch', fetch)
@@ -297,6 +297,11 @@ describe('a page whose Object.prototype another script has polluted', () => {
       await sdk.answer({ imp_uid: 'imp_123' })
       await settled()
       expect(fetch).not.toHaveBeenCalled()
+      // The merchant's own options, read at mount and again when the payment is built, still count.
+      const own = fakeSdk()
+      act(() => void (handle = mountWidget(host, { cart: CART, channelKey: 'channel-key-1', recurring: { customerUid: 'c1', productCode: 'P' }, buyer: { tel: '010-1234-5678' }, merchantUid: () => 'order-planted-page' }, own.client).handle))
+      await act(async () => void fireEvent.click(within(host.shadowRoot as unknown as HTMLElement).getByRole('button')))
+      expect(own.calls[0].params).toMatchObject({ channelKey: 'channel-key-1', customer_uid: 'c1', naverProductCode: 'P', merchant_uid: 'order-planted-page' })
     } finally {
       for (const key of Object.keys(planted)) delete (Object.prototype as Record<string, unknown>)[key]
       delete window.IMP
