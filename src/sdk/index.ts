@@ -75,8 +75,9 @@ function inject(url: string, timeout: number, adopt = true): Promise<Imp> {
     const onLoad = (): void => settle()
     const onError = (): void => settle(new SdkLoadError('load_failed', url))
     // The page's load event comes after every parser-met tag has run or failed: if the shop's tag has not answered
-    // us by then, it had answered before we listened. (On a page past its 250-entry timing buffer, a tag that failed
-    // after the load event looks pending: sdkTimeout ends that wait.)
+    // us by then, it had answered before we listened — taken as a failure, so a tag that had loaded without IMP (a
+    // wrong URL) runs once more as ours before "no IMP" is said. (On a page past its 250-entry timing buffer, a tag
+    // that failed before the load event looks pending after it: sdkTimeout ends that wait.)
     const onPageLoad = (): void => settle(window.IMP ? undefined : new SdkLoadError('load_failed', url))
     const timer = setTimeout(() => settle(new SdkLoadError('timeout', url)), timeout)
     script.addEventListener('load', onLoad)
