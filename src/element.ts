@@ -2,7 +2,8 @@
 // elements but should not own the widget's DOM. Attributes mirror the script tag's data-* names without
 // `data-` (imp-code, redirect-url, verify-url, locale, ...); the cart is the `.cart` property or a child
 // <script type="application/json">. The element is the event target, so `naverpay:result` bubbles from it.
-import { ATTRIBUTE_KEYS } from './core/attributes'
+import { ATTRIBUTE_KEYS, kebab } from './core/attributes'
+import { hasOwn } from './core/check'
 import type { Cart, CheckoutResult, ValidationError } from './core/types'
 import { cartFromJson, mountFromAttributes } from './ui/attributes-mount'
 import type { CheckoutHandle } from './ui/mount'
@@ -66,7 +67,7 @@ function createElementClass(): CustomElementConstructor {
 
     connectedCallback(): void {
       // A framework may set .cart before the element is upgraded: that value shadows the accessor; take it over.
-      if (Object.prototype.hasOwnProperty.call(this, 'cart')) {
+      if (hasOwn(this, 'cart')) {
         const early = (this as { cart?: Cart }).cart
         delete (this as { cart?: Cart }).cart
         this.cart = early
@@ -101,7 +102,7 @@ function createElementClass(): CustomElementConstructor {
 
     // Every option attribute is live: a framework binding buyer-tel to a form field changes the next payment.
     static get observedAttributes(): string[] {
-      return ATTRIBUTE_KEYS.map((key) => key.replace(/[A-Z]/g, (ch) => '-' + ch.toLowerCase()))
+      return ATTRIBUTE_KEYS.map(kebab)
     }
 
     #render(): void {

@@ -1,4 +1,4 @@
-import { Checker } from './check'
+import { Checker, hasOwn } from './check'
 import { errorTexts } from './errors'
 import type { Cart, CheckoutOptions, Locale, ValidationError } from './types'
 
@@ -29,7 +29,7 @@ export function optionsFromAttributes(attrs: Attributes): { options: CheckoutOpt
   const c = new Checker(errorTexts(attrs.locale === 'en' ? 'en' : 'ko'))
   const options: Record<string, unknown> = {}
   const get = (key: string): string | undefined => {
-    const value = Object.prototype.hasOwnProperty.call(attrs, key) ? attrs[key] : undefined
+    const value = hasOwn(attrs, key) ? attrs[key] : undefined
     return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
   }
   const int = (key: string, min: 0 | 1): number | undefined => {
@@ -90,5 +90,10 @@ function capital(key: string): string {
 }
 
 function attrName(key: string): string {
-  return 'data-' + key.replace(/[A-Z]/g, (ch) => '-' + ch.toLowerCase())
+  return 'data-' + kebab(key)
+}
+
+/** `buyerTel` → `buyer-tel`: a dataset key as the attribute it comes from (without `data-`). */
+export function kebab(key: string): string {
+  return key.replace(/[A-Z]/g, (ch) => '-' + ch.toLowerCase())
 }

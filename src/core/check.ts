@@ -90,9 +90,14 @@ export function ownFields<T extends object>(value: T): T {
 
 function heldBelowObjectPrototype(value: object, key: string): boolean {
   for (let at: object | null = value; at !== null && at !== Object.prototype; at = Object.getPrototypeOf(at)) {
-    if (Object.hasOwn(at, key)) return true
+    if (hasOwn(at, key)) return true
   }
   return false
+}
+
+/** An own property, by the prototype's method: `Object.hasOwn` is newer than the browsers the IIFE supports. */
+export function hasOwn(value: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(value, key)
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

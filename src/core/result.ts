@@ -1,4 +1,4 @@
-import { isRecord } from './check'
+import { hasOwn, isRecord } from './check'
 import type { PaymentResult } from './types'
 
 const KEYS = ['imp_uid', 'merchant_uid', 'customer_uid', 'error_code', 'error_msg', 'imp_success', 'success', 'status'] as const
@@ -41,7 +41,7 @@ function readFields(input: unknown): Fields {
   const fields: Fields = {}
   for (const key of KEYS) {
     // Own properties only: a polluted prototype must not invent a result.
-    if (!Object.prototype.hasOwnProperty.call(input, key)) continue
+    if (!hasOwn(input, key)) continue
     const value = input[key]
     if (typeof value === 'string') fields[key] = value
     else if (typeof value === 'number' || typeof value === 'boolean') fields[key] = String(value)
