@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test'
+import { DEMO_ORIGIN, DEMO_PORT, E2E_ORIGIN, E2E_PORT } from './e2e/origins'
 
 // Debian's Chromium (installed by .ci/run); on other machines set CHROMIUM_PATH or run `npx playwright install chromium`
 // and set CHROMIUM_PATH to that browser.
@@ -21,7 +22,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
-    baseURL: 'http://127.0.0.1:4321',
+    baseURL: E2E_ORIGIN,
     browserName: 'chromium',
     launchOptions: chromium,
     trace: 'off',
@@ -29,15 +30,16 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], browserName: 'chromium', launchOptions: chromium } }],
   webServer: [
     {
-      command: 'node e2e/server.mjs',
-      url: 'http://127.0.0.1:4321/health',
+      command: `node e2e/server.mjs`,
+      env: { PORT: String(E2E_PORT) },
+      url: `${E2E_ORIGIN}/health`,
       reuseExistingServer: !process.env.CI,
       timeout: 20_000,
     },
     // The demo as `npm run dev` serves it (e2e/demo.spec.ts), on its own port.
     {
-      command: 'npx vite --host 127.0.0.1 --port 5174 --strictPort',
-      url: 'http://127.0.0.1:5174/',
+      command: `npx vite --host 127.0.0.1 --port ${DEMO_PORT} --strictPort`,
+      url: `${DEMO_ORIGIN}/`,
       // Its merchant-server log lines ("verify → …") explain a demo test failure in CI's output.
       stdout: 'pipe',
       reuseExistingServer: !process.env.CI,

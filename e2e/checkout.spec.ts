@@ -1,6 +1,7 @@
 // The desktop and phone paths end to end: the BUILT IIFE in Chromium, with the simulated PortOne SDK served at
 // PortOne's SDK URL. Each test asserts what a shopper sees or what Naver Pay (the SDK) receives.
 import { devices } from '@playwright/test'
+import { E2E_ORIGIN } from './origins'
 import { choose, expect, mountOnBlank, test, Widget } from './fixtures'
 import { injectedElements } from './hardening'
 
@@ -115,7 +116,7 @@ test.describe('desktop (popup)', () => {
       name: '한국사', // data-cart
       amount: 27000,
       naverPopupMode: true,
-      m_redirect_url: 'http://127.0.0.1:4321/e2e/pages/landing.html', // data-redirect-url, made absolute
+      m_redirect_url: `${E2E_ORIGIN}/e2e/pages/landing.html`, // data-redirect-url, made absolute
     })
     expect(params.naverProducts).toHaveLength(2)
     expect(await page.evaluate(() => typeof (window as unknown as { NaverPayCheckout?: { mount?: unknown } }).NaverPayCheckout?.mount)).toBe('function')
@@ -150,7 +151,7 @@ test.describe('phone (redirect)', () => {
     await expect(page.getByRole('dialog', { name: /네이버페이/ })).toBeVisible()
     const [params] = await widget.calls()
     expect(params.naverPopupMode).toBe(false)
-    expect(params.m_redirect_url).toBe('http://127.0.0.1:4321/e2e/pages/landing.html')
+    expect(params.m_redirect_url).toBe(`${E2E_ORIGIN}/e2e/pages/landing.html`)
     await choose(page, 'pay')
     await page.waitForURL(/\/e2e\/pages\/landing\.html\?/)
     const query = new URL(page.url()).searchParams

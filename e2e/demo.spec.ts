@@ -2,10 +2,11 @@
 // simulated SDK), under the strict Content-Security-Policy it sends in simulator mode: the product page on a
 // desktop and the phone round trip to the landing page work, and nothing violates the policy.
 import { devices } from '@playwright/test'
+import { DEMO_ORIGIN } from './origins'
 import { choose, expect, test, Widget } from './fixtures'
 import { recordViolations } from './hardening'
 
-const DEMO = 'http://127.0.0.1:5174'
+const DEMO = DEMO_ORIGIN
 
 test.describe('the demo under a strict CSP', () => {
   test('desktop: the quantity sets the cart the SDK receives; the payment is verified by the dev merchant server', async ({ page, context }) => {

@@ -1,4 +1,5 @@
 import { devices, type Page, type Route } from '@playwright/test'
+import { E2E_ORIGIN } from './origins'
 import { choose, expect, mountOnBlank, test, Widget } from './fixtures'
 
 // The phone path end to end, against the built IIFE: which path each device takes, the round trip through the
@@ -49,7 +50,7 @@ async function expectRedirectPath(widget: Widget, page: Page): Promise<void> {
   await widget.button.click()
   await expect(page.getByRole('dialog', { name: /네이버페이/ })).toBeVisible()
   const [params] = await widget.calls()
-  expect(params).toMatchObject({ naverPopupMode: false, m_redirect_url: 'http://127.0.0.1:4321/e2e/pages/landing.html' })
+  expect(params).toMatchObject({ naverPopupMode: false, m_redirect_url: `${E2E_ORIGIN}/e2e/pages/landing.html` })
 }
 
 test.describe('which path each device takes', () => {

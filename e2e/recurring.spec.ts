@@ -1,4 +1,5 @@
 import { devices, type Page } from '@playwright/test'
+import { E2E_ORIGIN } from './origins'
 import { choose, expect, mountOnBlank, test, Widget } from './fixtures'
 
 // Billing-key registration (정기결제 등록) against the built bundle and the simulated PortOne SDK.
@@ -102,7 +103,7 @@ test.describe('phone: the redirect path', () => {
     // The simulated Naver Pay screen is an in-page overlay on this path.
     await expect(page.getByRole('heading', { name: 'N Pay 정기결제 등록' })).toBeVisible()
     const [params] = await widget.calls()
-    expect(params).toMatchObject({ customer_uid: 'gildong_0001_1234', naverPopupMode: false, m_redirect_url: 'http://127.0.0.1:4321/e2e/pages/landing.html' })
+    expect(params).toMatchObject({ customer_uid: 'gildong_0001_1234', naverPopupMode: false, m_redirect_url: `${E2E_ORIGIN}/e2e/pages/landing.html` })
     await choose(page, 'pay')
 
     await page.waitForURL(/landing\.html\?/)
