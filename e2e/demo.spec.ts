@@ -29,6 +29,29 @@ test.describe('the demo under a strict CSP', () => {
     expect(violations).toEqual([])
   })
 
+  test('the 5원 sample item alone is refused before Naver Pay opens, by the minimum-amount rule', async ({ page }) => {
+    await page.goto(`${DEMO}/`)
+    await page.getByRole('button', { name: '한국사 수량 줄이기' }).click()
+    await page.getByRole('button', { name: '러블리즈 수량 줄이기' }).click()
+    await page.getByRole('button', { name: '최소 금액 시험용 샘플 수량 늘리기' }).click()
+    await expect(page.locator('#total')).toHaveText('5원')
+    const widget = new Widget(page, '#npay')
+    await page.waitForFunction(() => 'IMP' in window)
+    await widget.button.click()
+    await expect(widget.alert).toHaveText('최소 결제 금액은 10원입니다. (현재 5원)')
+    expect(await widget.calls()).toEqual([])
+  })
+
+  test('no demo page asks for a file that is not there (no /favicon.ico 404)', async ({ page }) => {
+    const missing: string[] = []
+    page.on('response', (r) => r.status() >= 400 && missing.push(`${r.status()} ${r.url()}`))
+    for (const path of ['/', '/landing.html', '/admin.html']) {
+      await page.goto(`${DEMO}${path}`)
+      await page.waitForLoadState('networkidle')
+    }
+    expect(missing).toEqual([])
+  })
+
   test.describe('phone', () => {
     const { defaultBrowserType: _webkit, ...iPhone13 } = devices['iPhone 13']
     test.use(iPhone13)
@@ -51,6 +74,23 @@ test.describe('the demo under a strict CSP', () => {
       await expect(landing.status).toHaveText('결제가 완료되었습니다.')
       expect(checks).toBe(1)
       expect(violations).toEqual([])
+    })
+
+    test('in English, the round trip comes back to an English landing page', async ({ page }) => {
+      await page.goto(`${DEMO}/`)
+      await page.getByLabel('언어').selectOption('en')
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Demo shop')
+      const widget = new Widget(page, '#npay')
+      await page.waitForFunction(() => 'IMP' in window)
+      await widget.button.click()
+      await page.getByRole('dialog').getByRole('button', { name: '결제하기' }).click()
+      await page.waitForURL(/\/landing\.html\?lang=en&.*imp_uid=/)
+
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Payment result')
+      const landing = new Widget(page, '#npay-result')
+      await expect(landing.status).toHaveText('Payment complete.', { timeout: 20_000 })
+      await expect(page.getByRole('link', { name: 'Back to the product page' })).toHaveAttribute('href', '/?lang=en')
     })
   })
 })
