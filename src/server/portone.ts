@@ -152,7 +152,7 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
     let res: Response
     let text: string
     try {
-      res = await doFetch(baseUrl + encodePath(call.path) + (call.query ? `?${call.query}` : ''), {
+      res = await doFetch(baseUrl + call.path + (call.query ? `?${call.query}` : ''), {
         method: call.method,
         headers,
         body: call.body ? JSON.stringify(call.body) : undefined,
@@ -266,7 +266,7 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
       r.id(impUid, 'impUid')
       r.done()
       return request<Payment | null>({
-        name: 'getPayment', method: 'GET', path: `/payments/${impUid}`,
+        name: 'getPayment', method: 'GET', path: path`/payments/${impUid}`,
         query: opts.includeSandbox ? 'include_sandbox=true' : undefined, nullIf404: true,
       })
     },
@@ -279,7 +279,7 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
       r.done()
       return request<Payment | null>({
         name: 'findPayment', method: 'GET',
-        path: status ? `/payments/find/${merchantUid}/${status}` : `/payments/find/${merchantUid}`,
+        path: status ? path`/payments/find/${merchantUid}/${status}` : path`/payments/find/${merchantUid}`,
         nullIf404: true,
       })
     },
@@ -313,7 +313,7 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
       const r = rules('getBillingKey')
       r.id(customerUid, 'customerUid')
       r.done()
-      return request<BillingKey | null>({ name: 'getBillingKey', method: 'GET', path: `/subscribe/customers/${customerUid}`, nullIf404: true })
+      return request<BillingKey | null>({ name: 'getBillingKey', method: 'GET', path: path`/subscribe/customers/${customerUid}`, nullIf404: true })
     },
 
     async deleteBillingKey(customerUid, params) {
@@ -325,7 +325,7 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
       r.done()
       // PortOne takes these in the query string, in bracket form, exactly as its Naver Pay guide shows.
       return request<BillingKey>({
-        name: 'deleteBillingKey', method: 'DELETE', path: `/subscribe/customers/${customerUid}`,
+        name: 'deleteBillingKey', method: 'DELETE', path: path`/subscribe/customers/${customerUid}`,
         query: `reason=${encodeURIComponent(reason)}&extra[requester]=${requester}`,
       })
     },
@@ -394,28 +394,28 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
       const requester = r.requester(r.record(params, 'params').requester)
       r.done()
       // Plain `requester` here, not `extra.requester`: this endpoint documents it so.
-      await request<unknown>({ name: 'confirmNaverPayment', method: 'POST', path: `/payments/${impUid}/naver/confirm`, body: { requester } })
+      await request<unknown>({ name: 'confirmNaverPayment', method: 'POST', path: path`/payments/${impUid}/naver/confirm`, body: { requester } })
     },
 
     async depositNaverPoint(impUid) {
       const r = rules('depositNaverPoint')
       r.id(impUid, 'impUid')
       r.done()
-      await request<unknown>({ name: 'depositNaverPoint', method: 'POST', path: `/payments/${impUid}/naver/point`, body: {} })
+      await request<unknown>({ name: 'depositNaverPoint', method: 'POST', path: path`/payments/${impUid}/naver/point`, body: {} })
     },
 
     async getNaverCashAmount(impUid) {
       const r = rules('getNaverCashAmount')
       r.id(impUid, 'impUid')
       r.done()
-      return request<NaverCashAmount>({ name: 'getNaverCashAmount', method: 'GET', path: `/payments/${impUid}/naver/cash-amount` })
+      return request<NaverCashAmount>({ name: 'getNaverCashAmount', method: 'GET', path: path`/payments/${impUid}/naver/cash-amount` })
     },
   }
 }
 
-/** Each path segment percent-encoded: an id with `/` or `?` in it cannot reach another endpoint. */
-function encodePath(path: string): string {
-  return path.split('/').map(encodeURIComponent).join('/')
+/** A path with each id percent-encoded: an id holding `/`, `?` or `#` stays one segment of this endpoint. */
+function path(parts: TemplateStringsArray, ...ids: string[]): string {
+  return parts.reduce((out, part, i) => out + encodeURIComponent(ids[i - 1]) + part)
 }
 
 function optionalText(r: Rules, value: unknown, field: string): string | undefined {

@@ -66,7 +66,8 @@ export class Rules {
 
   list(value: unknown, field: string): unknown[] {
     if (Array.isArray(value) && value.length > 0) return value
-    return this.c.fail(field, 'required', 'expected a non-empty array') as never
+    this.c.fail(field, 'required', 'expected a non-empty array')
+    return []
   }
 
   record(value: unknown, field: string): Record<string, unknown> {
