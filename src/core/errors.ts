@@ -1,7 +1,7 @@
 import type { ErrorCode, Locale } from './types'
 
-/** The codes `Checker.fail` reports; `min_amount` has its own sentence (`minAmount`). */
-export type FieldErrorCode = Exclude<ErrorCode, 'min_amount'>
+/** The codes `Checker.fail` reports; `min_amount` and `order_amount` have their own sentences. */
+export type FieldErrorCode = Exclude<ErrorCode, 'min_amount' | 'order_amount'>
 
 /** Input-error texts, in both languages: which field, what was expected. */
 const texts = {
@@ -29,6 +29,7 @@ const texts = {
       cart_json: '올바른 JSON이어야 합니다',
     } satisfies Record<FieldErrorCode, string>,
     minAmount: (min: string, amount: string) => `최소 결제 금액은 ${min}원입니다. (현재 ${amount}원)`,
+    orderAmount: (server: string, cart: string) => `주문 금액이 맞지 않아 결제하지 않았습니다. (주문 ${server}원, 장바구니 ${cart}원)`,
     // Why a registration needs each field: the integrator reads these next to the field's error.
     why: {
       customerUid: '정기결제 등록에 필수인 고객 고유 키(빌링키)로, 이후 결제 요청에 사용합니다',
@@ -60,6 +61,7 @@ const texts = {
       cart_json: 'must be valid JSON',
     } satisfies Record<FieldErrorCode, string>,
     minAmount: (min: string, amount: string) => `The minimum payment is ₩${min} (this order: ₩${amount}).`,
+    orderAmount: (server: string, cart: string) => `The order's amount does not match the cart, so nothing was charged (order: ₩${server}, cart: ₩${cart}).`,
     why: {
       customerUid: 'the key of the billing key being registered; later charges use it',
       productCode: 'without it the same shopper can register the same product twice',

@@ -2,6 +2,7 @@ import { act, fireEvent, within } from '@testing-library/preact'
 import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
 import type { CheckoutResult, RequestPayParams } from '../../src/core/types'
 import { defineElement, type NaverPayCheckoutElement } from '../../src/element'
+import { LATE_ANSWER_MS } from '../../src/ui/store'
 
 // window.IMP already on the page: the SDK loader reuses it, so nothing is fetched.
 interface Call {
@@ -254,7 +255,7 @@ describe('<naverpay-checkout>', () => {
       await act(() => el.setAttribute('locale', 'en')) // waits for the payment
       // The shopper clicks on the shop page while Naver Pay's window is still open: the button comes back...
       await act(() => void document.dispatchEvent(new Event('pointerdown')))
-      await act(async () => void vi.advanceTimersByTime(2000))
+      await act(async () => void vi.advanceTimersByTime(LATE_ANSWER_MS + 1000))
       // ...and the waiting change is applied (a new widget, in English).
       expect(screen(el).getByRole('button', { name: 'Pay with Naver Pay' })).toBeTruthy()
       // Then the shopper finishes in the window that stayed open.

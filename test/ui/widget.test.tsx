@@ -4,6 +4,7 @@ import type { CheckoutOptions, CheckoutResult, RequestPayParams } from '../../sr
 import type { Imp, SdkClient } from '../../src/sdk'
 import { messages } from '../../src/core/messages'
 import { mount, mountWidget, type CheckoutHandle } from '../../src/ui/mount'
+import { LATE_ANSWER_MS } from '../../src/ui/store'
 
 // ── a fake PortOne SDK ──────────────────────────────────────────────────────────────────────────
 interface Call {
@@ -193,11 +194,11 @@ describe('Naver Pay window closed without an answer', () => {
       await click()
       const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden')
       await act(async () => void document.dispatchEvent(new Event('visibilitychange')))
-      await act(async () => void vi.advanceTimersByTime(3000))
+      await act(async () => void vi.advanceTimersByTime(LATE_ANSWER_MS + 1000))
       expect(button().getAttribute('aria-disabled')).toBe('true')
       visibility.mockReturnValue('visible')
       await act(async () => void document.dispatchEvent(new Event('visibilitychange')))
-      await act(async () => void vi.advanceTimersByTime(3000))
+      await act(async () => void vi.advanceTimersByTime(LATE_ANSWER_MS + 1000))
       expect(button().getAttribute('aria-disabled')).toBeNull()
       expect(status().textContent).toBe(messages('ko').windowClosed)
       // The window's late answer still counts.
@@ -526,15 +527,39 @@ describe('lifecycle', () => {
     expect(events).toHaveLength(0)
   })
 
-  test('destroy() while Naver Pay is open: a late success is not even sent to the server', async () => {
+  // Issue 12 item 8: this used to assert that the late success was dropped (not even sent to the server). A payment
+  // that reached Naver Pay is never dropped: it is verified and reported by the widget that started it, not shown.
+  test('destroy() while Naver Pay is open: a late success is still verified and reported, with nothing shown', async () => {
     const verify = vi.fn(async () => ({ status: 'paid' }))
-    const { sdk, click } = setup({ verify })
+    const onResult = vi.fn()
+    const events: CheckoutResult[] = []
+    host.addEventListener('naverpay:result', (event) => events.push((event as CustomEvent<CheckoutResult>).detail))
+    const { sdk, click } = setup({ verify, onResult })
     await click()
     act(() => handle?.destroy())
     handle = undefined
     await sdk.answer({ imp_uid: 'imp_123' })
     await settled()
-    expect(verify).not.toHaveBeenCalled()
+    expect(verify).toHaveBeenCalledTimes(1)
+    expect(events).toMatchObject([{ status: 'success', impUid: 'imp_123', merchantUid: sdk.calls[0].params.merchant_uid, verification: 'paid' }])
+    expect(onResult.mock.calls[0][0]).toBe(events[0])
+    expect(host.shadowRoot?.childNodes).toHaveLength(0)
+  })
+
+  test('mount() again on the same host while Naver Pay is open: the first payment is still verified and reported', async () => {
+    const verify = vi.fn(async () => ({ status: 'paid' }))
+    const onResult = vi.fn()
+    const { sdk, click } = setup({ verify, onResult })
+    await click()
+    const successor = setup({ locale: 'en' })
+    await sdk.answer({ imp_uid: 'imp_first' })
+    await settled()
+    expect(verify).toHaveBeenCalledWith(expect.objectContaining({ impUid: 'imp_first', merchantUid: sdk.calls[0].params.merchant_uid }))
+    expect(onResult).toHaveBeenCalledWith(expect.objectContaining({ impUid: 'imp_first', verification: 'paid' }))
+    // The new widget is untouched and usable.
+    expect(successor.button().getAttribute('aria-disabled')).toBeNull()
+    await successor.click()
+    expect(successor.sdk.imp.request_pay).toHaveBeenCalledTimes(1)
   })
 
   test('an onResult that throws is logged; the widget still shows the outcome and the event still fires', async () => {
