@@ -1,9 +1,12 @@
 import { isRecord } from './check'
 import type { CheckoutResult, NaverProduct, PaymentResult, RequestPayParams } from './types'
 
-/** sessionStorage keys, per order number: what was ordered, and the outcome once it is final. */
+/** sessionStorage keys, per order number: what was ordered, and the outcome once it is final (the outcome also in
+ *  localStorage, so another tab of the shop replays it instead of verifying again). */
 export const PENDING_PREFIX = 'naverpay-checkout:pending:'
 export const RESULT_PREFIX = 'naverpay-checkout:result:'
+/** How long an outcome is remembered: long enough for a tab reopened the same day, short enough to stay small. */
+export const RESULT_TTL_MS = 24 * 60 * 60 * 1000
 
 /** What the page saves before it leaves for Naver Pay, so the landing page can say what was ordered. */
 export interface PendingOrder {
@@ -60,9 +63,10 @@ const VERIFICATIONS = ['paid', 'rejected', 'unverified', 'skipped']
  * A stored final outcome, if it is well formed and is about `expected` (every field given there must match:
  * the landing page passes the whole query's result, the shop page restored by the back button its order number).
  */
-export function readFinalOutcome(text: string | null, expected: Partial<PaymentResult>): CheckoutResult | undefined {
+export function readFinalOutcome(text: string | null, expected: Partial<PaymentResult>, now?: number): CheckoutResult | undefined {
   const v = readJson(text)
   if (!v || (v.status !== 'success' && v.status !== 'failure') || !VERIFICATIONS.includes(v.verification as string)) return undefined
+  if (now !== undefined && isExpired(v, now)) return undefined
   const outcome = { status: v.status, verification: v.verification } as CheckoutResult
   for (const key of FIELDS) {
     const value = v[key]
@@ -74,6 +78,22 @@ export function readFinalOutcome(text: string | null, expected: Partial<PaymentR
   return outcome
 }
 
+/** The stored outcome as saved: with the time it was decided, which `readFinalOutcome` checks against `now`. */
+export function savedOutcome(outcome: CheckoutResult, now: number): string {
+  return JSON.stringify({ ...outcome, time: now })
+}
+
+/** Saved more than RESULT_TTL_MS ago, in the future (a clock put back), or without a time: not to be replayed. */
+function isExpired(v: Record<string, unknown>, now: number): boolean {
+  return typeof v.time !== 'number' || !(v.time <= now && now - v.time < RESULT_TTL_MS)
+}
+
+/** Whether stored text is an expired (or unreadable) outcome: storage keeps only what can still be replayed. */
+export function isStale(text: string | null, now: number): boolean {
+  const v = readJson(text)
+  return !v || isExpired(v, now)
+}
+
 /** What the landing page does with the result in its query. */
 export type LandingPlan =
   /** The query holds no payment result. */
@@ -83,9 +103,13 @@ export type LandingPlan =
   /** First time here, or the last check failed: process (and verify) it. */
   | { kind: 'settle' }
 
-/** Decides from the result and what the session stored about its order number. `stored` reads sessionStorage. */
-export function planLanding(result: PaymentResult, stored: (key: string) => string | null): LandingPlan {
+/**
+ * Decides from the result and what was stored about its order number: `stored` reads this tab's sessionStorage,
+ * `shared` (optional) the origin's localStorage, where an outcome counts until RESULT_TTL_MS after `now`.
+ */
+export function planLanding(result: PaymentResult, stored: (key: string) => string | null, shared?: (key: string) => string | null, now = 0): LandingPlan {
   if (result.status === 'none') return { kind: 'none' }
-  const outcome = result.merchantUid === null ? undefined : readFinalOutcome(stored(RESULT_PREFIX + result.merchantUid), result)
+  const key = RESULT_PREFIX + result.merchantUid
+  const outcome = result.merchantUid === null ? undefined : (readFinalOutcome(stored(key), result) ?? (shared && readFinalOutcome(shared(key), result, now)))
   return outcome ? { kind: 'replay', outcome: { ...outcome, replayed: true } } : { kind: 'settle' }
 }

@@ -32,6 +32,7 @@ afterEach(() => {
   vi.restoreAllMocks()
   vi.unstubAllGlobals()
   sessionStorage.clear()
+  localStorage.clear()
 })
 
 /** A loaded SDK whose request_pay the test answers as PortOne's popup callback would. */
