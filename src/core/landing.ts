@@ -1,4 +1,4 @@
-import { isRecord } from './check'
+import { isRecord, own } from './check'
 import type { CheckoutResult, NaverProduct, PaymentResult, RequestPayParams } from './types'
 
 /** sessionStorage keys, per order number: what was ordered, and the outcome once it is final (the outcome also in
@@ -25,12 +25,15 @@ export function pendingOrder(params: RequestPayParams, now: number): PendingOrde
   return order
 }
 
-/** Parses stored JSON; anything malformed (another script, an old version) reads as nothing stored. */
-function readJson(text: string | null): Record<string, unknown> | undefined {
+/**
+ * Parses stored JSON; anything malformed (another script, an old version) reads as nothing stored. The fields are
+ * read by `own`, so a key planted on Object.prototype (a `customerUid` turning a payment into a registration) is not.
+ */
+function readJson(text: string | null): ((key: string) => unknown) | undefined {
   if (!text) return undefined
   try {
     const value: unknown = JSON.parse(text)
-    return isRecord(value) ? value : undefined
+    return isRecord(value) ? (key) => own(value, key) : undefined
   } catch {
     return undefined
   }
@@ -39,15 +42,18 @@ function readJson(text: string | null): Record<string, unknown> | undefined {
 /** The stored pending order for this order number, if it is one and is well formed. */
 export function readPendingOrder(text: string | null, merchantUid: string): PendingOrder | undefined {
   const v = readJson(text)
-  if (!v || v.merchantUid !== merchantUid || typeof v.name !== 'string' || !Number.isSafeInteger(v.amount)) return undefined
+  if (!v) return undefined
+  const [name, amount, items, time, customerUid] = ['name', 'amount', 'items', 'time', 'customerUid'].map(v)
+  if (v('merchantUid') !== merchantUid || typeof name !== 'string' || !Number.isSafeInteger(amount)) return undefined
   const order: PendingOrder = {
     merchantUid,
-    name: v.name,
-    amount: v.amount as number,
-    items: Array.isArray(v.items) ? (v.items as NaverProduct[]) : [],
-    time: typeof v.time === 'number' ? v.time : 0,
+    name,
+    amount: amount as number,
+    items: Array.isArray(items) ? (items as NaverProduct[]) : [],
+    time: typeof time === 'number' ? time : 0,
+    // Always an own property, even when absent: the record must not inherit a customerUid planted on Object.prototype.
+    customerUid: typeof customerUid === 'string' && customerUid !== '' ? customerUid : undefined,
   }
-  if (typeof v.customerUid === 'string' && v.customerUid !== '') order.customerUid = v.customerUid
   return order
 }
 
@@ -65,15 +71,17 @@ const VERIFICATIONS = ['paid', 'rejected', 'unverified', 'skipped']
  */
 export function readFinalOutcome(text: string | null, expected: Partial<PaymentResult>, now?: number): CheckoutResult | undefined {
   const v = readJson(text)
-  if (!v || (v.status !== 'success' && v.status !== 'failure') || !VERIFICATIONS.includes(v.verification as string)) return undefined
+  const status = v?.('status')
+  if (!v || (status !== 'success' && status !== 'failure') || !VERIFICATIONS.includes(v('verification') as string)) return undefined
+  const outcome = { status, verification: v('verification') } as CheckoutResult
   if (now !== undefined && isExpired(v, now)) return undefined
-  const outcome = { status: v.status, verification: v.verification } as CheckoutResult
   for (const key of FIELDS) {
-    const value = v[key]
+    const value = v(key)
     if (value !== null && typeof value !== 'string') return undefined
     outcome[key] = value
   }
-  if (typeof v.verificationMessage === 'string') outcome.verificationMessage = v.verificationMessage
+  const message = v('verificationMessage')
+  if (typeof message === 'string') outcome.verificationMessage = message
   for (const key of Object.keys(expected) as (keyof PaymentResult)[]) if (expected[key] !== outcome[key]) return undefined
   return outcome
 }
@@ -84,8 +92,9 @@ export function savedOutcome(outcome: CheckoutResult, now: number): string {
 }
 
 /** Saved more than RESULT_TTL_MS ago, in the future (a clock put back), or without a time: not to be replayed. */
-function isExpired(v: Record<string, unknown>, now: number): boolean {
-  return typeof v.time !== 'number' || !(v.time <= now && now - v.time < RESULT_TTL_MS)
+function isExpired(v: (key: string) => unknown, now: number): boolean {
+  const time = v('time')
+  return typeof time !== 'number' || !(time <= now && now - time < RESULT_TTL_MS)
 }
 
 /** Whether stored text is an expired (or unreadable) outcome: storage keeps only what can still be replayed. */

@@ -45,5 +45,6 @@ export function orderFailure(httpStatus: number, body: unknown): OrderAnswer {
  */
 export function checkOrderAmount(order: ServerOrder, cartAmount: number, locale?: Locale): ValidationError | undefined {
   if (order.amount === cartAmount) return undefined
-  return { field: 'amount', code: 'order_amount', message: errorTexts(locale).orderAmount(formatWon(order.amount), formatWon(cartAmount)) }
+  const message = errorTexts(locale).orderAmount(formatWon(order.amount), formatWon(cartAmount))
+  return { field: 'amount', code: 'order_amount', message, shopperMessage: message }
 }

@@ -292,7 +292,8 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
   function showErrors(errors: ValidationError[], blocking = false): void {
     if (blocking) blocked = errors
     if (errors.some((e) => e.code !== 'min_amount')) console.error('[naverpay-checkout] invalid input:', errors)
-    show({ kind: 'alert', text: errors.map((e) => e.message).join('\n'), input: true })
+    // The shopper reads sentences in their language; field paths and details went to the console above.
+    show({ kind: 'alert', text: [...new Set(errors.map((e) => e.shopperMessage ?? e.message))].join('\n'), input: true })
   }
 
   // A new cart: its order is asked for now, and input errors on screen are checked again, so a cart that setCart has

@@ -81,8 +81,11 @@ describe('<naverpay-checkout>', () => {
   })
 
   test('a broken JSON cart is shown as an alert and never reaches the SDK', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
     const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="popup"><script type="application/json">{"items":</script></naverpay-checkout>`)
-    expect(screen(el).getByRole('alert').textContent).toContain('cart')
+    // The shopper reads a sentence; the developer reads which attribute and why in the console.
+    expect(screen(el).getByRole('alert').textContent).toBe('주문 정보에 문제가 있어 결제를 진행할 수 없습니다. 상점에 문의해 주세요.')
+    expect(JSON.stringify(error.mock.calls)).toContain('cart: 올바른 JSON이어야 합니다')
     await act(() => void fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
     expect(calls).toHaveLength(0)
   })
@@ -268,13 +271,16 @@ describe('<naverpay-checkout>', () => {
   })
 
   test('a broken JSON cart on an English element is explained in English', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
     const el = await place(`<naverpay-checkout imp-code="imp00000000" locale="en"><script type="application/json">{"items":</script></naverpay-checkout>`)
-    expect(screen(el).getByRole('alert').textContent).toMatch(/^cart must be valid JSON/)
+    expect(screen(el).getByRole('alert').textContent).toBe('This order cannot be paid because of a problem with its details. Please contact the shop.')
+    expect(JSON.stringify(error.mock.calls)).toMatch(/cart must be valid JSON/)
   })
 
   test('a cart JSON that a framework fixes after a parse error leaves no stale error behind', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
     const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="popup"><script type="application/json">{"items":</script></naverpay-checkout>`)
-    expect(screen(el).getByRole('alert').textContent).toContain('cart')
+    expect(screen(el).getByRole('alert').textContent).toContain('상점에 문의해 주세요')
     await act(() => {
       el.querySelector('script')!.textContent = JSON.stringify(CART)
     })

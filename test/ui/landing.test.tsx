@@ -177,10 +177,10 @@ describe('verification', () => {
       'fetch',
       vi.fn((_url: string, init?: RequestInit) => new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))),
     )
-    const page = await land('?imp_uid=imp_1&merchant_uid=m_1', { verifyUrl: '/verify', verifyTimeout: 30 })
+    const page = await land('?imp_uid=imp_1&merchant_uid=m_1', { verifyUrl: '/verify', verifyTimeout: 1000 })
     expect(page.status()).toBe(ko.verifying)
     await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 60))
+      await new Promise((resolve) => setTimeout(resolve, 1100))
     })
     expect(page.alert()).toBe(ko.verifyError)
     expect(page.retry()).not.toBeNull()

@@ -164,11 +164,13 @@ describe('invalid registrations never reach the SDK', () => {
     ['missing buyer.tel', { buyer: {} }, 'buyer.tel: 값이 필요합니다 (네이버페이 정기결제 등록에 필수입니다)'],
     ['missing productCode', { recurring: { customerUid: 'c' } }, 'recurring.productCode: 값이 필요합니다 (없으면 같은 고객이 같은 상품을 중복으로 등록할 수 있습니다)'],
   ] as const)('%s', async (_label, over, message) => {
-    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
     const { calls, register } = setup(over as Partial<CheckoutOptions>)
     await register()
     expect(calls).toHaveLength(0)
-    expect(alert().textContent).toBe(message)
+    // The developer's sentence (field, why) goes to the console and the error objects; the shopper reads their own.
+    expect(JSON.stringify(error.mock.calls)).toContain(JSON.stringify(message))
+    expect(alert().textContent).toBe('주문 정보에 문제가 있어 결제를 진행할 수 없습니다. 상점에 문의해 주세요.')
   })
 })
 

@@ -231,16 +231,20 @@ describe('PG failure', () => {
   })
 
   test('a merchantUid() that hands out the same order number again is shown as an error, and the SDK is not called again', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
     const { sdk, click, alert } = setup({ merchantUid: () => 'order-1' })
     await click()
     await sdk.answer({ imp_uid: null, error_code: 'F400', error_msg: '잔액 부족' })
     await click()
     expect(sdk.imp.request_pay).toHaveBeenCalledTimes(1)
-    expect(alert().textContent).toContain('merchantUid()')
-    expect(alert().textContent).toContain('"order-1"')
+    // The shopper reads a sentence; the developer finds the field and the repeated number in the console.
+    expect(alert().textContent).toBe('주문 정보에 문제가 있어 결제를 진행할 수 없습니다. 상점에 문의해 주세요.')
+    expect(JSON.stringify(error.mock.calls.at(-1))).toContain('merchantUid()')
+    expect(JSON.stringify(error.mock.calls.at(-1))).toContain('order-1')
   })
 
   test('an order number sent by an earlier widget on this page (destroyed and mounted again) is refused too', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
     const first = setup({ merchantUid: () => 'order-shared' })
     await first.click()
     await first.sdk.answer({ imp_uid: null, error_code: 'F400', error_msg: '잔액 부족' })
@@ -248,7 +252,8 @@ describe('PG failure', () => {
     const second = setup({ merchantUid: () => 'order-shared' })
     await second.click()
     expect(second.sdk.imp.request_pay).not.toHaveBeenCalled()
-    expect(second.alert().textContent).toContain('"order-shared"')
+    expect(second.alert().textContent).toContain('상점에 문의해 주세요')
+    expect(JSON.stringify(error.mock.calls.at(-1))).toContain('order-shared')
   })
 
   test('naverpay:result bubbles from the host and onResult gets the same object', async () => {
@@ -439,10 +444,10 @@ describe('success and verification', () => {
   })
 
   test('a verify function that never answers ends at verifyTimeout as a verification error with a retry', async () => {
-    const { sdk, click, alert, ui, button } = setup({ verify: () => new Promise(() => {}), verifyTimeout: 30 })
+    const { sdk, click, alert, ui, button } = setup({ verify: () => new Promise(() => {}), verifyTimeout: 1000 })
     await click()
     await sdk.answer({ imp_uid: 'imp_123' })
-    await act(async () => void (await new Promise((resolve) => setTimeout(resolve, 60))))
+    await act(async () => void (await new Promise((resolve) => setTimeout(resolve, 1100))))
     expect(alert().textContent).toContain('확인하지 못했습니다')
     expect(ui.getByRole('button', { name: '결제 결과 다시 확인' })).toBeTruthy()
     expect(button().getAttribute('aria-disabled')).toBeNull()
