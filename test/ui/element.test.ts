@@ -302,6 +302,30 @@ describe('<naverpay-checkout>', () => {
     expect(calls[0].params).toMatchObject(expected)
   })
 
+  test('a broken JSON cart, then a cart set by .cart: the error clears at once and the click pays (issue 12 item 13)', async () => {
+    const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="popup"><script type="application/json">{"items":</script></naverpay-checkout>`)
+    expect(screen(el).getByRole('alert').textContent).not.toBe('')
+    await act(() => void (el.cart = CART))
+    expect(screen(el).getByRole('alert').textContent).toBe('')
+    await act(() => void fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
+    expect(calls[0].params.amount).toBe(15000)
+  })
+
+  test('order-url is read and live: the order is asked of the URL the attribute names now', async () => {
+    const fetch = vi.fn((_url: string, _init?: RequestInit) =>
+      Promise.resolve(new Response(JSON.stringify({ merchant_uid: 'ord_el_' + fetch.mock.calls.length, amount: 15000 }), { status: 201 })),
+    )
+    vi.stubGlobal('fetch', fetch)
+    const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="popup" order-url="/orders-a">
+      <script type="application/json">${JSON.stringify(CART)}</script></naverpay-checkout>`)
+    await act(async () => void (await new Promise((r) => setTimeout(r, 0))))
+    await act(() => el.setAttribute('order-url', '/orders-b'))
+    await act(async () => void (await new Promise((r) => setTimeout(r, 0))))
+    expect(fetch.mock.calls.map(([url]) => url)).toEqual(['/orders-a', '/orders-b'])
+    await act(() => void fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
+    expect(calls[0].params.merchant_uid).toBe('ord_el_2')
+  })
+
   test('defineElement is idempotent', () => {
     expect(() => defineElement()).not.toThrow()
     expect(customElements.get('naverpay-checkout')).toBeDefined()
