@@ -13,9 +13,12 @@ const texts = {
     sdkLoadFailed: '네이버페이를 불러오지 못했습니다. 연결을 확인하고 다시 시도해 주세요.',
     sdkMissing: '네이버페이 결제 모듈이 없습니다. 잠시 후 다시 시도해 주세요.',
     sdkThrew: '결제창을 열지 못했습니다. 다시 시도해 주세요.',
+    orderFailed: '주문을 준비하지 못했습니다. 다시 시도해 주세요.',
     sdkThrewRegister: '등록 창을 열지 못했습니다. 다시 시도해 주세요.',
     waiting: '네이버페이 창에서 결제해 주세요.',
     waitingRegister: '네이버페이 창에서 정기결제 등록을 진행해 주세요.',
+    awaiting: '네이버페이의 응답을 기다리고 있습니다. 결제하셨다면 다시 결제하지 마세요.',
+    awaitingRegister: '네이버페이의 응답을 기다리고 있습니다. 등록하셨다면 다시 등록하지 마세요.',
     windowClosed: '결제창이 닫혔습니다. 버튼을 눌러 다시 결제하세요.',
     windowClosedRegister: '등록 창이 닫혔습니다. 버튼을 눌러 다시 등록하세요.',
     redirecting: '네이버페이로 이동 중…',
@@ -25,8 +28,8 @@ const texts = {
     registered: '정기결제 등록이 완료되었습니다.',
     unverified: '결제 요청이 접수되었습니다. 상점의 확인 후 완료됩니다.',
     unverifiedRegister: '정기결제 등록 요청이 접수되었습니다. 상점의 확인 후 완료됩니다.',
-    verifyError: '결제 결과를 확인하지 못했습니다. 결제는 완료되지 않은 것으로 표시되며, 다시 확인할 수 있습니다.',
-    verifyErrorRegister: '등록 결과를 확인하지 못했습니다. 등록은 완료되지 않은 것으로 표시되며, 다시 확인할 수 있습니다.',
+    verifyError: '결제 결과를 아직 확인하지 못했습니다. 잠시 후 다시 확인해 주세요. 다시 결제하지 마세요.',
+    verifyErrorRegister: '등록 결과를 아직 확인하지 못했습니다. 잠시 후 다시 확인해 주세요. 다시 등록하지 마세요.',
     retryVerify: '결제 결과 다시 확인',
     retryVerifyRegister: '등록 결과 다시 확인',
     failed: '결제가 완료되지 않았습니다.',
@@ -49,9 +52,12 @@ const texts = {
     sdkLoadFailed: 'Naver Pay could not load. Check your connection and try again.',
     sdkMissing: 'The Naver Pay module is missing. Try again in a moment.',
     sdkThrew: 'The payment window could not open. Try again.',
+    orderFailed: 'The order could not be prepared. Try again.',
     sdkThrewRegister: 'The registration window could not open. Try again.',
     waiting: 'Complete the payment in the Naver Pay window.',
     waitingRegister: 'Complete the registration in the Naver Pay window.',
+    awaiting: "Waiting for Naver Pay's answer. If you paid, do not pay again.",
+    awaitingRegister: "Waiting for Naver Pay's answer. If you registered, do not register again.",
     windowClosed: 'The payment window was closed. Press the button to try again.',
     windowClosedRegister: 'The registration window was closed. Press the button to try again.',
     redirecting: 'Taking you to Naver Pay…',
@@ -61,8 +67,8 @@ const texts = {
     registered: 'Recurring payment registration complete.',
     unverified: 'Payment request received. It completes once the shop confirms it.',
     unverifiedRegister: 'Registration request received. It completes once the shop confirms it.',
-    verifyError: 'Your payment could not be confirmed. It is not shown as complete; you can check again.',
-    verifyErrorRegister: 'Your registration could not be confirmed. It is not shown as complete; you can check again.',
+    verifyError: 'Your payment could not be confirmed yet. Check again in a moment; do not pay twice.',
+    verifyErrorRegister: 'Your registration could not be confirmed yet. Check again in a moment; do not register twice.',
     retryVerify: 'Check the payment again',
     retryVerifyRegister: 'Check the registration again',
     failed: 'The payment was not completed.',
@@ -81,7 +87,7 @@ const texts = {
 export type Messages = (typeof texts)['ko']
 
 // Texts that read "payment" and have a registration twin named `${key}Register`.
-const TWINS = ['amount', 'waiting', 'windowClosed', 'sdkThrew', 'verifying', 'unverified', 'verifyError', 'retryVerify', 'failed'] as const
+const TWINS = ['amount', 'waiting', 'awaiting', 'windowClosed', 'sdkThrew', 'verifying', 'unverified', 'verifyError', 'retryVerify', 'failed'] as const
 
 /** The texts for a locale. For a billing-key registration (no money moves) every payment wording becomes the
  *  registration one under the same key, so the UI never has to choose between the two. */

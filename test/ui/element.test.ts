@@ -2,6 +2,7 @@ import { act, fireEvent, within } from '@testing-library/preact'
 import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
 import type { CheckoutResult, RequestPayParams } from '../../src/core/types'
 import { defineElement, type NaverPayCheckoutElement } from '../../src/element'
+import { LATE_ANSWER_MS } from '../../src/ui/store'
 
 // window.IMP already on the page: the SDK loader reuses it, so nothing is fetched.
 interface Call {
@@ -80,8 +81,11 @@ describe('<naverpay-checkout>', () => {
   })
 
   test('a broken JSON cart is shown as an alert and never reaches the SDK', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
     const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="popup"><script type="application/json">{"items":</script></naverpay-checkout>`)
-    expect(screen(el).getByRole('alert').textContent).toContain('cart')
+    // The shopper reads a sentence; the developer reads which attribute and why in the console.
+    expect(screen(el).getByRole('alert').textContent).toBe('주문 정보에 문제가 있어 결제를 진행할 수 없습니다. 상점에 문의해 주세요.')
+    expect(JSON.stringify(error.mock.calls)).toContain('cart: 올바른 JSON이어야 합니다')
     await act(() => void fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
     expect(calls).toHaveLength(0)
   })
@@ -254,7 +258,7 @@ describe('<naverpay-checkout>', () => {
       await act(() => el.setAttribute('locale', 'en')) // waits for the payment
       // The shopper clicks on the shop page while Naver Pay's window is still open: the button comes back...
       await act(() => void document.dispatchEvent(new Event('pointerdown')))
-      await act(async () => void vi.advanceTimersByTime(2000))
+      await act(async () => void vi.advanceTimersByTime(LATE_ANSWER_MS + 1000))
       // ...and the waiting change is applied (a new widget, in English).
       expect(screen(el).getByRole('button', { name: 'Pay with Naver Pay' })).toBeTruthy()
       // Then the shopper finishes in the window that stayed open.
@@ -267,13 +271,16 @@ describe('<naverpay-checkout>', () => {
   })
 
   test('a broken JSON cart on an English element is explained in English', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
     const el = await place(`<naverpay-checkout imp-code="imp00000000" locale="en"><script type="application/json">{"items":</script></naverpay-checkout>`)
-    expect(screen(el).getByRole('alert').textContent).toMatch(/^cart must be valid JSON/)
+    expect(screen(el).getByRole('alert').textContent).toBe('This order cannot be paid because of a problem with its details. Please contact the shop.')
+    expect(JSON.stringify(error.mock.calls)).toMatch(/cart must be valid JSON/)
   })
 
   test('a cart JSON that a framework fixes after a parse error leaves no stale error behind', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
     const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="popup"><script type="application/json">{"items":</script></naverpay-checkout>`)
-    expect(screen(el).getByRole('alert').textContent).toContain('cart')
+    expect(screen(el).getByRole('alert').textContent).toContain('상점에 문의해 주세요')
     await act(() => {
       el.querySelector('script')!.textContent = JSON.stringify(CART)
     })
@@ -293,6 +300,30 @@ describe('<naverpay-checkout>', () => {
     await act(() => el.setAttribute(name, value))
     await act(() => void fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
     expect(calls[0].params).toMatchObject(expected)
+  })
+
+  test('a broken JSON cart, then a cart set by .cart: the error clears at once and the click pays (issue 12 item 13)', async () => {
+    const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="popup"><script type="application/json">{"items":</script></naverpay-checkout>`)
+    expect(screen(el).getByRole('alert').textContent).not.toBe('')
+    await act(() => void (el.cart = CART))
+    expect(screen(el).getByRole('alert').textContent).toBe('')
+    await act(() => void fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
+    expect(calls[0].params.amount).toBe(15000)
+  })
+
+  test('order-url is read and live: the order is asked of the URL the attribute names now', async () => {
+    const fetch = vi.fn((_url: string, _init?: RequestInit) =>
+      Promise.resolve(new Response(JSON.stringify({ merchant_uid: 'ord_el_' + fetch.mock.calls.length, amount: 15000 }), { status: 201 })),
+    )
+    vi.stubGlobal('fetch', fetch)
+    const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="popup" order-url="/orders-a">
+      <script type="application/json">${JSON.stringify(CART)}</script></naverpay-checkout>`)
+    await act(async () => void (await new Promise((r) => setTimeout(r, 0))))
+    await act(() => el.setAttribute('order-url', '/orders-b'))
+    await act(async () => void (await new Promise((r) => setTimeout(r, 0))))
+    expect(fetch.mock.calls.map(([url]) => url)).toEqual(['/orders-a', '/orders-b'])
+    await act(() => void fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
+    expect(calls[0].params.merchant_uid).toBe('ord_el_2')
   })
 
   test('defineElement is idempotent', () => {
