@@ -18,6 +18,8 @@ const notFound = (message: string): Answer => ({ status: 404, code: -1, message,
 
 /** What the simulated SDK reports when a shopper pays (or fails to) in the payment window. */
 export interface PayInput {
+  /** The payment number the simulated SDK already gave the page (default: a new one). */
+  impUid?: string
   merchantUid: string
   amount: number
   name?: string
@@ -132,6 +134,7 @@ export class PortOneState {
     }
     if (this.latest(input.merchantUid, 'paid')) return { ok: false, message: '이미 결제가 완료된 주문번호(merchant_uid)입니다.' }
     const payment = this.newPayment({
+      impUid: input.impUid,
       merchantUid: input.merchantUid,
       amount: input.amount,
       name: input.name ?? null,
@@ -148,6 +151,7 @@ export class PortOneState {
   }
 
   private newPayment(p: {
+    impUid?: string
     merchantUid: string
     amount: number
     name: string | null
@@ -162,7 +166,7 @@ export class PortOneState {
   }): Payment {
     const now = this.nowSeconds()
     const payment: Payment = {
-      imp_uid: this.nextId('imp'),
+      imp_uid: p.impUid ?? this.nextId('imp'),
       merchant_uid: p.merchantUid,
       amount: p.amount,
       cancel_amount: 0,
