@@ -48,7 +48,7 @@ const TEXTS = {
     notFound: '없는 관리 기능입니다.',
     orderNotFound: '주문을 찾을 수 없습니다.',
     notRefundable: '환불할 수 있는 결제(결제 완료)가 아닙니다.',
-    tooMuch: (amount: number, left: number) => `환불 금액(${formatWon(amount)}원)이 환불 가능 금액(${formatWon(left)}원)보다 큽니다.`,
+    tooMuch: (amount: number, left: number) => `amount: 환불 금액(${formatWon(amount)}원)이 환불 가능 금액(${formatWon(left)}원)보다 큽니다.`,
     refunded: (amount: number, left: number) => `${formatWon(amount)}원을 환불했습니다. 남은 결제 금액 ${formatWon(left)}원.`,
     noRegistration: '등록된 빌링키가 없습니다.',
     deleted: '삭제된 빌링키입니다.',
@@ -73,7 +73,7 @@ const TEXTS = {
     notFound: 'No such admin action.',
     orderNotFound: 'No such order.',
     notRefundable: 'This order has no paid payment to refund.',
-    tooMuch: (amount: number, left: number) => `The refund (₩${formatWon(amount)}) is more than what can be refunded (₩${formatWon(left)}).`,
+    tooMuch: (amount: number, left: number) => `amount: the refund (₩${formatWon(amount)}) is more than what can be refunded (₩${formatWon(left)}).`,
     refunded: (amount: number, left: number) => `Refunded ₩${formatWon(amount)}. ₩${formatWon(left)} of the payment remains.`,
     noRegistration: 'No billing key is registered for this customer.',
     deleted: 'This billing key was deleted.',
@@ -102,7 +102,7 @@ export function createAdminApi(options: AdminApiOptions): (request: Request) => 
   const { portone, orders, ledger, verify, mode } = options
   const now = options.now ?? Date.now
 
-  return async (request) => {
+  const handle = async (request: Request): Promise<Response | null> => {
     const url = new URL(request.url)
     if (!url.pathname.startsWith('/api/admin/')) return null
     const locale: Locale = url.searchParams.get('lang') === 'en' ? 'en' : 'ko'
@@ -432,6 +432,8 @@ export function createAdminApi(options: AdminApiOptions): (request: Request) => 
     next.setUTCMonth(next.getUTCMonth() + 1)
     return next.getTime()
   }
+
+  return handle
 }
 
 /** PortOne's refusal, its message exactly as sent; no answer at all is a 503. */

@@ -29,7 +29,7 @@ export async function startDemo(): Promise<Demo> {
   const ledger = sqliteAdminLedger(':memory:')
   const server = await createDemoServer({ connection: { mode: 'simulated' }, orders, ledger, origin: () => origin, log: (line) => log.push(line) })
   const http: Server = createServer((req, res) => {
-    void server.handle(toRequest(req)).then(async (response) => {
+    void server.handle(toRequest(req)).catch((error: unknown) => new Response(JSON.stringify({ message: `thrown: ${String(error)}` }), { status: 599 })).then(async (response) => {
       const answer = response ?? new Response('not found', { status: 404 })
       res.statusCode = answer.status
       answer.headers.forEach((value, key) => void res.setHeader(key, value))
