@@ -95,6 +95,8 @@ function common(): CheckoutOptions {
     // The landing page reads ?lang= so a shopper who paid in English comes back to English.
     redirectUrl: localeSelect.value === 'en' ? '/landing.html?lang=en' : '/landing.html',
     verifyUrl: '/api/payments/complete',
+    // The server prices the cart and numbers the order ahead of the click (demo/merchant-server.ts → priceCart).
+    orderUrl: '/api/orders',
   }
 }
 
