@@ -38,13 +38,17 @@ export interface CancelPaymentParams {
   taxFree?: number
 }
 
-export interface ChargeBillingKeyParams {
-  customerUid: string
+/** What a charge of a billing key says, now (`chargeBillingKey`) or later (`schedulePayments`). */
+export interface ChargeFields {
   /** A new order number for this charge: PortOne refuses one that was used before. */
   merchantUid: string
+  /** In won: a positive whole number. */
   amount: number
   name: string
-  /** 이용완료일, yyyyMMdd, today or later in Korea. Only when the shop's Naver Pay contract requires it. */
+  /**
+   * 이용완료일, yyyyMMdd: not before the Korean date the charge runs (today, or the day of `scheduleAt`). Only when
+   * the shop's Naver Pay contract requires it (결제일 정산 / 포인트 적립); otherwise leave it out.
+   */
   naverUseCfm?: string
   taxFree?: number
   /** A webhook URL for this charge instead of the console's. */
@@ -52,17 +56,13 @@ export interface ChargeBillingKeyParams {
   customData?: string
 }
 
-export interface ScheduleParams {
-  merchantUid: string
+export interface ChargeBillingKeyParams extends ChargeFields {
+  customerUid: string
+}
+
+export interface ScheduleParams extends ChargeFields {
   /** When to charge: a `Date` or UNIX seconds, in the future. */
   scheduleAt: Date | number
-  amount: number
-  name: string
-  /** 이용완료일, yyyyMMdd, not before the Korean date of `scheduleAt`. Only when the contract requires it. */
-  naverUseCfm?: string
-  taxFree?: number
-  noticeUrl?: string
-  customData?: string
 }
 
 /** A typed PortOne V1 client for Naver Pay 결제형: see {@link createPortOneClient}. */
@@ -333,16 +333,7 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
     async chargeBillingKey(params) {
       const r = rules('chargeBillingKey')
       const p = r.record(params, 'params')
-      const body = compact({
-        customer_uid: r.id(p.customerUid, 'customerUid'),
-        merchant_uid: r.id(p.merchantUid, 'merchantUid'),
-        amount: r.amount(p.amount),
-        name: r.text(p.name, 'name'),
-        tax_free: r.wholeWon(p.taxFree, 'taxFree'),
-        notice_url: optionalText(r, p.noticeUrl, 'noticeUrl'),
-        custom_data: optionalText(r, p.customData, 'customData'),
-        extra: naverExtra(r.naverUseCfm(p.naverUseCfm, 'naverUseCfm')),
-      })
+      const body = { customer_uid: r.id(p.customerUid, 'customerUid'), ...chargeBody(r, p, '', undefined) }
       r.done()
       return request<Payment>({ name: 'chargeBillingKey', method: 'POST', path: '/subscribe/payments/again', body })
     },
@@ -355,19 +346,10 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
         const at = `schedules[${i}]`
         const s = r.record(item, at)
         const scheduleAt = r.scheduleAt(s.scheduleAt, `${at}.scheduleAt`)
-        return compact({
-          merchant_uid: r.id(s.merchantUid, `${at}.merchantUid`),
-          schedule_at: scheduleAt,
-          amount: r.amount(s.amount, `${at}.amount`),
-          // Required by PortOne's reference although its Naver Pay sample leaves them out.
-          currency: 'KRW',
-          name: r.text(s.name, `${at}.name`),
-          tax_free: r.wholeWon(s.taxFree, `${at}.taxFree`),
-          notice_url: optionalText(r, s.noticeUrl, `${at}.noticeUrl`),
-          custom_data: optionalText(r, s.customData, `${at}.customData`),
-          // The day the charge runs, in Korea, not the day it is scheduled.
-          extra: naverExtra(r.naverUseCfm(s.naverUseCfm, `${at}.naverUseCfm`, scheduleAt ? koreanDay(scheduleAt) : undefined)),
-        })
+        // Its naverUseCfm counts from the day the charge runs, in Korea, not the day it is scheduled.
+        const { merchant_uid, ...rest } = chargeBody(r, s, `${at}.`, scheduleAt ? koreanDay(scheduleAt) : undefined)
+        // `currency` and `name` are required by PortOne's reference although its Naver Pay sample leaves them out.
+        return { merchant_uid, schedule_at: scheduleAt, currency: 'KRW', ...rest }
       })
       r.done()
       return request<ScheduleResult[]>({
@@ -416,6 +398,19 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
 /** A path with each id percent-encoded: an id holding `/`, `?` or `#` stays one segment of this endpoint. */
 function path(parts: TemplateStringsArray, ...ids: string[]): string {
   return parts.reduce((out, part, i) => out + encodeURIComponent(ids[i - 1]) + part)
+}
+
+/** The body fields a charge and a schedule share, read by the same rules; `at` prefixes field names. */
+function chargeBody(r: Rules, p: Record<string, unknown>, at: string, naverUseCfmNotBefore: string | undefined) {
+  return compact({
+    merchant_uid: r.id(p.merchantUid, `${at}merchantUid`),
+    amount: r.amount(p.amount, `${at}amount`),
+    name: r.text(p.name, `${at}name`),
+    tax_free: r.wholeWon(p.taxFree, `${at}taxFree`),
+    notice_url: optionalText(r, p.noticeUrl, `${at}noticeUrl`),
+    custom_data: optionalText(r, p.customData, `${at}customData`),
+    extra: naverExtra(r.naverUseCfm(p.naverUseCfm, `${at}naverUseCfm`, naverUseCfmNotBefore)),
+  })
 }
 
 function optionalText(r: Rules, value: unknown, field: string): string | undefined {
