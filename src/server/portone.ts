@@ -134,6 +134,7 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
   const setup = new Rules('createPortOneClient', 0)
   setup.text(opts?.impKey, 'impKey')
   setup.text(opts?.impSecret, 'impSecret')
+  setup.int(opts?.timeout, 'timeout')
   setup.done()
   const baseUrl = (opts.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '')
   const timeout = opts.timeout ?? DEFAULT_TIMEOUT
@@ -190,7 +191,7 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
   }
 
   function isOk(status: number, envelope: Record<string, unknown>): boolean {
-    return status >= 200 && status < 300 && (envelope.code === 0 || envelope.code === undefined)
+    return status >= 200 && status < 300 && envelope.code === 0
   }
 
   // ── token ───────────────────────────────────────────────────────────────────────────────
@@ -251,7 +252,8 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
         retried = true
         continue
       }
-      if (status === 404 && call.nullIf404) return null as T
+      // PortOne's own 404 (an envelope with its code), not a proxy's page for a wrong baseUrl.
+      if (status === 404 && call.nullIf404 && typeof envelope.code === 'number') return null as T
       if (!isOk(status, envelope)) throw failure(call, status, envelope)
       return envelope.response as T
     }
