@@ -142,9 +142,9 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
   const doFetch = opts.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init))
 
   // ── transport ───────────────────────────────────────────────────────────────────────────
-  /** One HTTP exchange: the envelope's `response` when HTTP 2xx and `code` 0, else a PortOneError. */
+  /** One HTTP exchange: PortOne's status and envelope (`{}` when the body is not one); no answer is a PortOneError. */
   async function send(call: Call, token: string | null): Promise<{ status: number; envelope: Record<string, unknown> }> {
-    const label = `${call.name} (${call.method} ${call.path})`
+    const label = labelOf(call)
     const headers: Record<string, string> = { accept: 'application/json' }
     if (token) headers.authorization = `Bearer ${token}`
     if (call.body) headers['content-type'] = 'application/json'
@@ -181,7 +181,7 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
   }
 
   function failure(call: Call, status: number, envelope: Record<string, unknown>): PortOneError {
-    const label = `${call.name} (${call.method} ${call.path})`
+    const label = labelOf(call)
     const code = typeof envelope.code === 'number' ? envelope.code : null
     const message =
       typeof envelope.message === 'string' && envelope.message !== ''
@@ -214,7 +214,7 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
     if (!isOk(status, envelope)) throw failure(call, status, envelope)
     const r = envelope.response
     if (!isRecord(r) || typeof r.access_token !== 'string' || typeof r.expired_at !== 'number' || typeof r.now !== 'number') {
-      throw new PortOneError('PortOne answered getToken without access_token, expired_at and now', { status, code: null, call: 'getToken (POST /users/getToken)' })
+      throw new PortOneError('PortOne answered getToken without access_token, expired_at and now', { status, code: null, call: labelOf(call) })
     }
     // The lifetime is reckoned on PortOne's clock (expired_at - now), then laid on ours from the moment we asked:
     // a server whose clock is hours off still renews on time.
@@ -395,6 +395,11 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
       return request<NaverCashAmount>({ name: 'getNaverCashAmount', method: 'GET', path: path`/payments/${impUid}/naver/cash-amount` })
     },
   }
+}
+
+/** How an error names a call: `cancelPayment (POST /payments/cancel)`. */
+function labelOf(call: Call): string {
+  return `${call.name} (${call.method} ${call.path})`
 }
 
 /** A path with each id percent-encoded: an id holding `/`, `?` or `#` stays one segment of this endpoint. */
