@@ -17,8 +17,12 @@ export class Rules {
     private readonly now: number,
   ) {}
 
+  /** An id that goes into a URL path (percent-encoded there). */
   id(value: unknown, field: string): string {
-    return this.c.text(value, field, { required: true }) as string
+    const id = this.c.text(value, field, { required: true }) as string
+    // URLs resolve "." and ".." segments, even percent-encoded: /payments/.. would be sent as GET /.
+    if (id === '.' || id === '..') return this.c.fail(field, 'format', `"${id}" would name another path`) as never
+    return id
   }
 
   text(value: unknown, field: string): string {

@@ -1,0 +1,32 @@
+// @vitest-environment node
+// createPortOneClient under odd and hostile input and answers, against the PortOne double over real HTTP.
+import { describe, expect, test } from 'vitest'
+import { paid, withDouble } from './setup'
+
+describe('ids in the path', () => {
+  // WHATWG URLs (fetch) resolve "." and ".." segments, encoded or not: /payments/.. is sent as GET /, and
+  // /subscribe/customers/. as DELETE /subscribe/customers/ — another endpoint, whose 404 would read as "none".
+  test.each(['.', '..'])('an id of %j is refused before any request', async (id) => {
+    const { portone, client } = await withDouble()
+    const calls: [string, () => Promise<unknown>, RegExp][] = [
+      ['getPayment', () => client.getPayment(id), /getPayment: impUid/],
+      ['findPayment', () => client.findPayment(id, { status: 'paid' }), /findPayment: merchantUid/],
+      ['getBillingKey', () => client.getBillingKey(id), /getBillingKey: customerUid/],
+      ['deleteBillingKey', () => client.deleteBillingKey(id, { reason: '해지', requester: 'admin' }), /deleteBillingKey: customerUid/],
+      ['confirmNaverPayment', () => client.confirmNaverPayment(id, { requester: 'admin' }), /confirmNaverPayment: impUid/],
+    ]
+    for (const [name, call, message] of calls) {
+      const error = await call().then(() => undefined, (e: unknown) => e)
+      expect(error, name).toBeInstanceOf(TypeError)
+      expect((error as TypeError).message, name).toMatch(message)
+    }
+    expect(portone.requests).toEqual([])
+  })
+
+  test.each(['a/b', 'a?b=1', 'a#b', '...', '%2e%2e', '주문 1', '..a', 'a/../b'])('an id %j travels as one path segment', async (id) => {
+    const { portone, client } = await withDouble()
+    const payment = paid(portone, id, 1000)
+    expect(await client.findPayment(id)).toMatchObject({ imp_uid: payment.imp_uid, merchant_uid: id })
+    expect(portone.apiRequests().map((r) => [r.path, r.rawQuery])).toEqual([[`/payments/find/${id}`, '']])
+  })
+})
