@@ -23,10 +23,18 @@ describe('ids in the path', () => {
     expect(portone.requests).toEqual([])
   })
 
-  test.each(['a/b', 'a?b=1', 'a#b', '...', '%2e%2e', '주문 1', '..a', 'a/../b'])('an id %j travels as one path segment', async (id) => {
+  test.each(['a/b', 'a?b=1', 'a#b', '...', '%2e%2e', '주문 1', '선물 🎁', '..a', 'a/../b'])('an id %j travels as one path segment', async (id) => {
     const { portone, client } = await withDouble()
     const payment = paid(portone, id, 1000)
     expect(await client.findPayment(id)).toMatchObject({ imp_uid: payment.imp_uid, merchant_uid: id })
     expect(portone.apiRequests().map((r) => [r.path, r.rawQuery])).toEqual([[`/payments/find/${id}`, '']])
+  })
+
+  test('a lone surrogate (not valid Unicode, cannot be percent-encoded) is a TypeError naming the field', async () => {
+    const { portone, client } = await withDouble()
+    await expect(client.getPayment('imp_\uD800')).rejects.toThrow(/getPayment: impUid/)
+    await expect(client.deleteBillingKey('cu_1', { reason: '해지\uDC00', requester: 'admin' })).rejects.toThrow(/deleteBillingKey: reason/)
+    await expect(client.cancelPayment({ impUid: 'imp_1', reason: '환불\uD83D', requester: 'admin' })).rejects.toThrow(TypeError)
+    expect(portone.requests).toEqual([])
   })
 })
