@@ -118,6 +118,8 @@ interface Call {
   body?: Record<string, unknown>
   /** Answer `null` for a 404 instead of throwing. */
   nullIf404?: boolean
+  /** What `response` must be on success: an object (the default), a list, or anything (ignored). */
+  answer?: 'list' | 'ignored'
 }
 
 /**
@@ -255,7 +257,13 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
       // PortOne's own 404 (an envelope with its code), not a proxy's page for a wrong baseUrl.
       if (status === 404 && call.nullIf404 && typeof envelope.code === 'number') return null as T
       if (!isOk(status, envelope)) throw failure(call, status, envelope)
-      return envelope.response as T
+      const response = envelope.response
+      // Code 0 without the documented result (null, a string…) is no success a caller could read.
+      if (call.answer === 'list' ? !Array.isArray(response) : call.answer !== 'ignored' && !isRecord(response)) {
+        const expected = call.answer === 'list' ? 'a list' : 'an object'
+        throw new PortOneError(`PortOne answered ${labelOf(call)} with code 0 but without ${expected} in response`, { status, code: null, call: labelOf(call) })
+      }
+      return response as T
     }
   }
 
@@ -355,7 +363,7 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
       })
       r.done()
       return request<ScheduleResult[]>({
-        name: 'schedulePayments', method: 'POST', path: '/subscribe/payments/schedule', body: { customer_uid: customerUid, schedules },
+        name: 'schedulePayments', method: 'POST', path: '/subscribe/payments/schedule', body: { customer_uid: customerUid, schedules }, answer: 'list',
       })
     },
 
@@ -368,7 +376,7 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
       r.done()
       return request<ScheduleResult[]>({
         name: 'unschedulePayments', method: 'POST', path: '/subscribe/payments/unschedule',
-        body: compact({ customer_uid: customerUid, merchant_uid: merchantUids }),
+        body: compact({ customer_uid: customerUid, merchant_uid: merchantUids }), answer: 'list',
       })
     },
 
@@ -378,14 +386,14 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
       const requester = r.requester(r.record(params, 'params').requester)
       r.done()
       // Plain `requester` here, not `extra.requester`: this endpoint documents it so.
-      await request<unknown>({ name: 'confirmNaverPayment', method: 'POST', path: path`/payments/${impUid}/naver/confirm`, body: { requester } })
+      await request<unknown>({ name: 'confirmNaverPayment', method: 'POST', path: path`/payments/${impUid}/naver/confirm`, body: { requester }, answer: 'ignored' })
     },
 
     async depositNaverPoint(impUid) {
       const r = rules('depositNaverPoint')
       r.id(impUid, 'impUid')
       r.done()
-      await request<unknown>({ name: 'depositNaverPoint', method: 'POST', path: path`/payments/${impUid}/naver/point`, body: {} })
+      await request<unknown>({ name: 'depositNaverPoint', method: 'POST', path: path`/payments/${impUid}/naver/point`, body: {}, answer: 'ignored' })
     },
 
     async getNaverCashAmount(impUid) {

@@ -1,6 +1,7 @@
 // @vitest-environment node
 // createPortOneClient under odd and hostile input and answers, against the PortOne double over real HTTP.
 import { describe, expect, test } from 'vitest'
+import { PortOneError } from '../../src/server'
 import { paid, withDouble } from './setup'
 
 describe('ids in the path', () => {
@@ -36,5 +37,34 @@ describe('ids in the path', () => {
     await expect(client.deleteBillingKey('cu_1', { reason: '해지\uDC00', requester: 'admin' })).rejects.toThrow(/deleteBillingKey: reason/)
     await expect(client.cancelPayment({ impUid: 'imp_1', reason: '환불\uD83D', requester: 'admin' })).rejects.toThrow(TypeError)
     expect(portone.requests).toEqual([])
+  })
+})
+
+describe('answers that are not what PortOne documents', () => {
+  test.each([
+    ['cancelPayment', 'response null', null],
+    ['cancelPayment', 'response a string', 'ok'],
+    ['chargeBillingKey', 'response null', null],
+    ['preparePayment', 'response missing', undefined],
+    ['getPayment', 'response null', null],
+    ['getBillingKey', 'response an array', []],
+    ['schedulePayments', 'response an object, not a list', {}],
+  ])('%s answered HTTP 200, code 0, %s: a PortOneError, not a bogus result', async (name, _, response) => {
+    const { portone, client } = await withDouble()
+    portone.state.registerBillingKey({ customerUid: 'cu_1' })
+    await client.getBillingKey('cu_1') // the token, first
+    portone.failNext({ raw: JSON.stringify({ code: 0, message: null, response }) })
+    const calls: Record<string, () => Promise<unknown>> = {
+      cancelPayment: () => client.cancelPayment({ impUid: 'imp_1', reason: '고객 요청', requester: 'customer' }),
+      chargeBillingKey: () => client.chargeBillingKey({ customerUid: 'cu_1', merchantUid: 'o1', amount: 1000, name: '구독' }),
+      preparePayment: () => client.preparePayment({ merchantUid: 'o1', amount: 1000 }),
+      getPayment: () => client.getPayment('imp_1'),
+      getBillingKey: () => client.getBillingKey('cu_1'),
+      schedulePayments: () =>
+        client.schedulePayments({ customerUid: 'cu_1', schedules: [{ merchantUid: 's1', scheduleAt: new Date(Date.now() + 86_400_000), amount: 1000, name: '구독' }] }),
+    }
+    const error = await calls[name]().then((v: unknown) => ({ resolved: v }), (e: unknown) => e)
+    expect(error).toBeInstanceOf(PortOneError)
+    expect(error).toMatchObject({ status: 200, call: expect.stringMatching(new RegExp(`^${name} `)) })
   })
 })
