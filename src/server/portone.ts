@@ -1,4 +1,4 @@
-import { isRecord } from '../core/check'
+import { isRecord, ownFields } from '../core/check'
 import { PortOneError } from './errors'
 import { koreanDay, Rules } from './rules'
 import type { BillingKey, NaverCashAmount, Payment, PaymentStatus, PreparedPayment, Requester, ScheduleResult } from './types'
@@ -132,11 +132,12 @@ interface Call {
  * ```
  */
 export function createPortOneClient(options: PortOneClientOptions): PortOneClient {
-  const opts = options as PortOneClientOptions & PortOneClientInternals
+  // Own properties only: a baseUrl or fetch planted on Object.prototype must not receive the API secret.
+  const opts = (isRecord(options) ? ownFields(options) : {}) as PortOneClientOptions & PortOneClientInternals
   const setup = new Rules('createPortOneClient', 0)
-  setup.text(opts?.impKey, 'impKey')
-  setup.text(opts?.impSecret, 'impSecret')
-  setup.int(opts?.timeout, 'timeout')
+  setup.text(opts.impKey, 'impKey')
+  setup.text(opts.impSecret, 'impSecret')
+  setup.int(opts.timeout, 'timeout')
   setup.done()
   const baseUrl = (opts.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '')
   const timeout = opts.timeout ?? DEFAULT_TIMEOUT
@@ -172,14 +173,14 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
     } finally {
       clearTimeout(timer)
     }
-    let envelope: Record<string, unknown> = {}
+    let parsed: unknown = {}
     try {
-      const parsed: unknown = text ? JSON.parse(text) : {}
-      if (isRecord(parsed)) envelope = parsed
+      if (text) parsed = JSON.parse(text)
     } catch {
       // Not JSON (a proxy's HTML error page): the status says enough.
     }
-    return { status: res.status, envelope }
+    // Own fields only: a `code` planted on Object.prototype must not make a proxy's page a success or a "not found".
+    return { status: res.status, envelope: ownFields(isRecord(parsed) ? parsed : {}) }
   }
 
   function failure(call: Call, status: number, envelope: Record<string, unknown>): PortOneError {
@@ -214,8 +215,8 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
     const asked = now()
     const { status, envelope } = await send(call, null)
     if (!isOk(status, envelope)) throw failure(call, status, envelope)
-    const r = envelope.response
-    if (!isRecord(r) || typeof r.access_token !== 'string' || typeof r.expired_at !== 'number' || typeof r.now !== 'number') {
+    const r = isRecord(envelope.response) ? ownFields(envelope.response) : undefined
+    if (!r || typeof r.access_token !== 'string' || typeof r.expired_at !== 'number' || typeof r.now !== 'number') {
       throw new PortOneError('PortOne answered getToken without access_token, expired_at and now', { status, code: null, call: labelOf(call) })
     }
     // The lifetime is reckoned on PortOne's clock (expired_at - now), then laid on ours from the moment we asked:
@@ -284,7 +285,7 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
     async findPayment(merchantUid, options = {}) {
       const r = rules('findPayment')
       r.id(merchantUid, 'merchantUid')
-      const status = options.status
+      const status = isRecord(options) ? ownFields(options).status : undefined
       if (status !== undefined) r.oneOf(status, 'status', ['ready', 'paid', 'cancelled', 'failed'])
       r.done()
       return request<Payment | null>({

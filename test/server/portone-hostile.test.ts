@@ -1,7 +1,8 @@
 // @vitest-environment node
 // createPortOneClient under odd and hostile input and answers, against the PortOne double over real HTTP.
 import { describe, expect, test } from 'vitest'
-import { PortOneError } from '../../src/server'
+import { createPortOneClient, PortOneError } from '../../src/server'
+import { startPortOneDouble, TEST_IMP_KEY, TEST_IMP_SECRET } from '../portone/double'
 import { paid, withDouble } from './setup'
 
 describe('ids in the path', () => {
@@ -67,4 +68,58 @@ describe('answers that are not what PortOne documents', () => {
     expect(error).toBeInstanceOf(PortOneError)
     expect(error).toMatchObject({ status: 200, call: expect.stringMatching(new RegExp(`^${name} `)) })
   })
+
+  test('a token answer without its fields is a PortOneError on getToken, and nothing else is sent', async () => {
+    const { portone, client } = await withDouble()
+    portone.failNext({ path: '/users/getToken', raw: JSON.stringify({ code: 0, message: null, response: { access_token: 'x', now: 1 } }) })
+    await expect(client.getPayment('imp_1')).rejects.toMatchObject({ name: 'PortOneError', call: 'getToken (POST /users/getToken)' })
+    expect(portone.apiRequests()).toEqual([])
+  })
+})
+
+describe('keys planted on Object.prototype (prototype pollution elsewhere in the process)', () => {
+  const proto = Object.prototype as Record<string, unknown>
+
+  test('a planted baseUrl does not receive the API secret', async () => {
+    const thief = await startPortOneDouble()
+    const seen: string[] = []
+    proto.baseUrl = thief.url
+    try {
+      const client = createPortOneClient({
+        impKey: TEST_IMP_KEY, impSecret: TEST_IMP_SECRET,
+        fetch: (input) => (seen.push(String(input)), Promise.reject(new Error('offline'))),
+      })
+      await expect(client.getPayment('imp_1')).rejects.toBeInstanceOf(PortOneError)
+    } finally {
+      delete proto.baseUrl
+      await thief.close()
+    }
+    expect(thief.requests).toEqual([])
+    expect(seen).toEqual(['https://api.iamport.kr/users/getToken'])
+  })
+
+  test('a planted code does not turn a proxy page into PortOne\'s "not found" or "success"', async () => {
+    const { portone, client } = await withDouble()
+    await client.getBillingKey('warm-up')
+    portone.failNext({ status: 404, raw: '<h1>Not Found</h1>' })
+    portone.failNext({ status: 200, raw: '<html>ok</html>' })
+    proto.code = 0
+    let lookup: unknown
+    let prepare: unknown
+    try {
+      lookup = await client.getPayment('imp_1').catch((e: unknown) => e)
+      prepare = await client.preparePayment({ merchantUid: 'o1', amount: 1000 }).catch((e: unknown) => e)
+    } finally {
+      delete proto.code
+    }
+    expect(lookup).toMatchObject({ name: 'PortOneError', status: 404, code: null })
+    expect(prepare).toMatchObject({ name: 'PortOneError', status: 200, code: null })
+  })
+})
+
+test('findPayment with options null looks in every status (it threw reading null.status)', async () => {
+  const { portone, client } = await withDouble()
+  const payment = paid(portone, 'order_1', 1000)
+  expect(await client.findPayment('order_1', null as never)).toMatchObject({ imp_uid: payment.imp_uid })
+  expect(portone.apiRequests().map((r) => r.path)).toEqual(['/payments/find/order_1'])
 })
