@@ -123,3 +123,26 @@ test('findPayment with options null looks in every status (it threw reading null
   expect(await client.findPayment('order_1', null as never)).toMatchObject({ imp_uid: payment.imp_uid })
   expect(portone.apiRequests().map((r) => r.path)).toEqual(['/payments/find/order_1'])
 })
+
+describe('the token under concurrency, and slow answers', () => {
+  test('concurrent calls that all meet a 401 share one renewal', async () => {
+    const { portone, client } = await withDouble()
+    const payment = paid(portone, 'order_1', 1000)
+    await client.getPayment(payment.imp_uid)
+    portone.state.revokeToken()
+    const results = await Promise.all(Array.from({ length: 8 }, () => client.getPayment(payment.imp_uid)))
+    expect(results.every((p) => p?.imp_uid === payment.imp_uid)).toBe(true)
+    expect(portone.tokenRequests()).toBe(2)
+    expect(portone.apiRequests()).toHaveLength(1 + 8 + 8) // each call: one 401, one retry
+  })
+
+  test('the timeout also covers a body that trickles in too slowly', async () => {
+    const { portone, client } = await withDouble({}, { timeout: 300 })
+    await client.getBillingKey('warm-up')
+    portone.failNext({ slowBodyMs: 2000 })
+    const started = performance.now()
+    const error = await client.getBillingKey('cu_1').catch((e: unknown) => e)
+    expect(error).toMatchObject({ name: 'PortOneError', timedOut: true, status: null })
+    expect(performance.now() - started).toBeLessThan(1500)
+  })
+})
