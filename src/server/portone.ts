@@ -152,17 +152,25 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
     if (token) headers.authorization = `Bearer ${token}`
     if (call.body) headers['content-type'] = 'application/json'
     const controller = new AbortController()
-    const timer = setTimeout(() => controller.abort(), timeout)
+    // The timeout does not rely on the fetch honouring the signal (a wrapper may drop it): each wait races it.
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort()
+        reject(new Error(`no answer within ${timeout} ms`))
+      }, timeout)
+    })
     let res: Response
     let text: string
     try {
-      res = await doFetch(baseUrl + call.path + (call.query ? `?${call.query}` : ''), {
+      const fetched = doFetch(baseUrl + call.path + (call.query ? `?${call.query}` : ''), {
         method: call.method,
         headers,
         body: call.body ? JSON.stringify(call.body) : undefined,
         signal: controller.signal,
       })
-      text = await res.text()
+      res = await Promise.race([fetched, expired])
+      text = await Promise.race([res.text(), expired])
     } catch (cause) {
       if (controller.signal.aborted) {
         throw new PortOneError(`${label} timed out: PortOne did not answer within ${timeout} ms`, {

@@ -145,4 +145,18 @@ describe('the token under concurrency, and slow answers', () => {
     expect(error).toMatchObject({ name: 'PortOneError', timedOut: true, status: null })
     expect(performance.now() - started).toBeLessThan(1500)
   })
+
+  test('the timeout holds even when a fetch option drops the abort signal (a logging wrapper, an old polyfill)', async () => {
+    const { portone } = await withDouble()
+    const client = createPortOneClient({
+      impKey: TEST_IMP_KEY, impSecret: TEST_IMP_SECRET, baseUrl: portone.url, timeout: 300,
+      fetch: (input, init) => fetch(input, { method: init?.method, headers: init?.headers, body: init?.body }),
+    })
+    await client.getBillingKey('warm-up')
+    portone.failNext({ delayMs: 2000 })
+    const started = performance.now()
+    const error = await client.getBillingKey('cu_1').catch((e: unknown) => e)
+    expect(error).toMatchObject({ name: 'PortOneError', timedOut: true, status: null, message: expect.stringMatching(/getBillingKey .*timed out/) })
+    expect(performance.now() - started).toBeLessThan(1500)
+  })
 })
