@@ -138,6 +138,10 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
   setup.text(opts.impKey, 'impKey')
   setup.text(opts.impSecret, 'impSecret')
   setup.int(opts.timeout, 'timeout')
+  // `includeSandbox: process.env.X` would turn "false" into true: test-channel payments found in production.
+  setup.bool(opts.includeSandbox, 'includeSandbox')
+  setup.baseUrl(opts.baseUrl, 'baseUrl')
+  setup.fn(opts.fetch, 'fetch')
   setup.done()
   const baseUrl = (opts.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '')
   const timeout = opts.timeout ?? DEFAULT_TIMEOUT

@@ -77,6 +77,31 @@ export class Rules {
     return Math.floor(seconds)
   }
 
+  bool(value: unknown, field: string): boolean | undefined {
+    return this.c.bool(value, field)
+  }
+
+  /** Where PortOne is: https, or plain http only on this machine (a double), since the API secret travels there. */
+  baseUrl(value: unknown, field: string): string | undefined {
+    if (value === undefined) return undefined
+    const text = this.text(value, field)
+    let url: URL | undefined
+    try {
+      url = new URL(text)
+    } catch {
+      url = undefined
+    }
+    const loopback = url !== undefined && /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(url.hostname)
+    if (text !== undefined && !(url?.protocol === 'https:' || (url?.protocol === 'http:' && loopback))) {
+      return this.c.fail(field, 'format', 'expected https://… (plain http:// only for a PortOne double on this machine)')
+    }
+    return text
+  }
+
+  fn(value: unknown, field: string): void {
+    if (value !== undefined && typeof value !== 'function') this.c.fail(field, 'type', 'expected a function')
+  }
+
   list(value: unknown, field: string): unknown[] {
     if (Array.isArray(value) && value.length > 0) return value
     this.c.fail(field, 'required', 'expected a non-empty array')

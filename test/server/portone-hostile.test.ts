@@ -160,3 +160,23 @@ describe('the token under concurrency, and slow answers', () => {
     expect(performance.now() - started).toBeLessThan(1500)
   })
 })
+
+describe('client options', () => {
+  const keys = { impKey: TEST_IMP_KEY, impSecret: TEST_IMP_SECRET }
+  test.each([
+    ['includeSandbox from an environment variable ("false" is truthy)', { includeSandbox: 'false' }, /includeSandbox .*true or false/],
+    ['a baseUrl without its scheme', { baseUrl: 'api.iamport.kr' }, /baseUrl .*https:\/\//],
+    ['a plain-HTTP baseUrl that is not this machine (the secret would travel in clear)', { baseUrl: 'http://api.iamport.kr' }, /baseUrl .*https:\/\//],
+    ['a fetch that is not a function', { fetch: 'fetch' }, /fetch .*a function/],
+  ])('%s is refused when the client is made', (_, extra, message) => {
+    expect(() => createPortOneClient({ ...keys, ...(extra as object) })).toThrow(TypeError)
+    expect(() => createPortOneClient({ ...keys, ...(extra as object) })).toThrow(message)
+  })
+
+  test.each(['https://api.iamport.kr', 'https://proxy.example.com/portone/', 'http://127.0.0.1:4010', 'http://localhost:4010', 'http://[::1]:4010'])(
+    'baseUrl %s is accepted',
+    (baseUrl) => {
+      expect(() => createPortOneClient({ ...keys, baseUrl })).not.toThrow()
+    },
+  )
+})
