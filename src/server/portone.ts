@@ -38,13 +38,17 @@ export interface CancelPaymentParams {
   taxFree?: number
 }
 
-export interface ChargeBillingKeyParams {
-  customerUid: string
+/** What a charge of a billing key says, now (`chargeBillingKey`) or later (`schedulePayments`). */
+export interface ChargeFields {
   /** A new order number for this charge: PortOne refuses one that was used before. */
   merchantUid: string
+  /** In won: a positive whole number. */
   amount: number
   name: string
-  /** 이용완료일, yyyyMMdd, today or later in Korea. Only when the shop's Naver Pay contract requires it. */
+  /**
+   * 이용완료일, yyyyMMdd: not before the Korean date the charge runs (today, or the day of `scheduleAt`). Only when
+   * the shop's Naver Pay contract requires it (결제일 정산 / 포인트 적립); otherwise leave it out.
+   */
   naverUseCfm?: string
   taxFree?: number
   /** A webhook URL for this charge instead of the console's. */
@@ -52,17 +56,13 @@ export interface ChargeBillingKeyParams {
   customData?: string
 }
 
-export interface ScheduleParams {
-  merchantUid: string
+export interface ChargeBillingKeyParams extends ChargeFields {
+  customerUid: string
+}
+
+export interface ScheduleParams extends ChargeFields {
   /** When to charge: a `Date` or UNIX seconds, in the future. */
   scheduleAt: Date | number
-  amount: number
-  name: string
-  /** 이용완료일, yyyyMMdd, not before the Korean date of `scheduleAt`. Only when the contract requires it. */
-  naverUseCfm?: string
-  taxFree?: number
-  noticeUrl?: string
-  customData?: string
 }
 
 /** A typed PortOne V1 client for Naver Pay 결제형: see {@link createPortOneClient}. */
@@ -134,6 +134,7 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
   const setup = new Rules('createPortOneClient', 0)
   setup.text(opts?.impKey, 'impKey')
   setup.text(opts?.impSecret, 'impSecret')
+  setup.int(opts?.timeout, 'timeout')
   setup.done()
   const baseUrl = (opts.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '')
   const timeout = opts.timeout ?? DEFAULT_TIMEOUT
@@ -141,9 +142,9 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
   const doFetch = opts.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init))
 
   // ── transport ───────────────────────────────────────────────────────────────────────────
-  /** One HTTP exchange: the envelope's `response` when HTTP 2xx and `code` 0, else a PortOneError. */
+  /** One HTTP exchange: PortOne's status and envelope (`{}` when the body is not one); no answer is a PortOneError. */
   async function send(call: Call, token: string | null): Promise<{ status: number; envelope: Record<string, unknown> }> {
-    const label = `${call.name} (${call.method} ${call.path})`
+    const label = labelOf(call)
     const headers: Record<string, string> = { accept: 'application/json' }
     if (token) headers.authorization = `Bearer ${token}`
     if (call.body) headers['content-type'] = 'application/json'
@@ -180,7 +181,7 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
   }
 
   function failure(call: Call, status: number, envelope: Record<string, unknown>): PortOneError {
-    const label = `${call.name} (${call.method} ${call.path})`
+    const label = labelOf(call)
     const code = typeof envelope.code === 'number' ? envelope.code : null
     const message =
       typeof envelope.message === 'string' && envelope.message !== ''
@@ -190,7 +191,7 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
   }
 
   function isOk(status: number, envelope: Record<string, unknown>): boolean {
-    return status >= 200 && status < 300 && (envelope.code === 0 || envelope.code === undefined)
+    return status >= 200 && status < 300 && envelope.code === 0
   }
 
   // ── token ───────────────────────────────────────────────────────────────────────────────
@@ -213,7 +214,7 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
     if (!isOk(status, envelope)) throw failure(call, status, envelope)
     const r = envelope.response
     if (!isRecord(r) || typeof r.access_token !== 'string' || typeof r.expired_at !== 'number' || typeof r.now !== 'number') {
-      throw new PortOneError('PortOne answered getToken without access_token, expired_at and now', { status, code: null, call: 'getToken (POST /users/getToken)' })
+      throw new PortOneError('PortOne answered getToken without access_token, expired_at and now', { status, code: null, call: labelOf(call) })
     }
     // The lifetime is reckoned on PortOne's clock (expired_at - now), then laid on ours from the moment we asked:
     // a server whose clock is hours off still renews on time.
@@ -251,7 +252,8 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
         retried = true
         continue
       }
-      if (status === 404 && call.nullIf404) return null as T
+      // PortOne's own 404 (an envelope with its code), not a proxy's page for a wrong baseUrl.
+      if (status === 404 && call.nullIf404 && typeof envelope.code === 'number') return null as T
       if (!isOk(status, envelope)) throw failure(call, status, envelope)
       return envelope.response as T
     }
@@ -333,16 +335,7 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
     async chargeBillingKey(params) {
       const r = rules('chargeBillingKey')
       const p = r.record(params, 'params')
-      const body = compact({
-        customer_uid: r.id(p.customerUid, 'customerUid'),
-        merchant_uid: r.id(p.merchantUid, 'merchantUid'),
-        amount: r.amount(p.amount),
-        name: r.text(p.name, 'name'),
-        tax_free: r.wholeWon(p.taxFree, 'taxFree'),
-        notice_url: optionalText(r, p.noticeUrl, 'noticeUrl'),
-        custom_data: optionalText(r, p.customData, 'customData'),
-        extra: naverExtra(r.naverUseCfm(p.naverUseCfm, 'naverUseCfm')),
-      })
+      const body = { customer_uid: r.id(p.customerUid, 'customerUid'), ...chargeBody(r, p, '', undefined) }
       r.done()
       return request<Payment>({ name: 'chargeBillingKey', method: 'POST', path: '/subscribe/payments/again', body })
     },
@@ -355,19 +348,10 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
         const at = `schedules[${i}]`
         const s = r.record(item, at)
         const scheduleAt = r.scheduleAt(s.scheduleAt, `${at}.scheduleAt`)
-        return compact({
-          merchant_uid: r.id(s.merchantUid, `${at}.merchantUid`),
-          schedule_at: scheduleAt,
-          amount: r.amount(s.amount, `${at}.amount`),
-          // Required by PortOne's reference although its Naver Pay sample leaves them out.
-          currency: 'KRW',
-          name: r.text(s.name, `${at}.name`),
-          tax_free: r.wholeWon(s.taxFree, `${at}.taxFree`),
-          notice_url: optionalText(r, s.noticeUrl, `${at}.noticeUrl`),
-          custom_data: optionalText(r, s.customData, `${at}.customData`),
-          // The day the charge runs, in Korea, not the day it is scheduled.
-          extra: naverExtra(r.naverUseCfm(s.naverUseCfm, `${at}.naverUseCfm`, scheduleAt ? koreanDay(scheduleAt) : undefined)),
-        })
+        // Its naverUseCfm counts from the day the charge runs, in Korea, not the day it is scheduled.
+        const { merchant_uid, ...rest } = chargeBody(r, s, `${at}.`, scheduleAt ? koreanDay(scheduleAt) : undefined)
+        // `currency` and `name` are required by PortOne's reference although its Naver Pay sample leaves them out.
+        return { merchant_uid, schedule_at: scheduleAt, currency: 'KRW', ...rest }
       })
       r.done()
       return request<ScheduleResult[]>({
@@ -413,9 +397,27 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
   }
 }
 
+/** How an error names a call: `cancelPayment (POST /payments/cancel)`. */
+function labelOf(call: Call): string {
+  return `${call.name} (${call.method} ${call.path})`
+}
+
 /** A path with each id percent-encoded: an id holding `/`, `?` or `#` stays one segment of this endpoint. */
 function path(parts: TemplateStringsArray, ...ids: string[]): string {
   return parts.reduce((out, part, i) => out + encodeURIComponent(ids[i - 1]) + part)
+}
+
+/** The body fields a charge and a schedule share, read by the same rules; `at` prefixes field names. */
+function chargeBody(r: Rules, p: Record<string, unknown>, at: string, naverUseCfmNotBefore: string | undefined) {
+  return compact({
+    merchant_uid: r.id(p.merchantUid, `${at}merchantUid`),
+    amount: r.amount(p.amount, `${at}amount`),
+    name: r.text(p.name, `${at}name`),
+    tax_free: r.wholeWon(p.taxFree, `${at}taxFree`),
+    notice_url: optionalText(r, p.noticeUrl, `${at}noticeUrl`),
+    custom_data: optionalText(r, p.customData, `${at}customData`),
+    extra: naverExtra(r.naverUseCfm(p.naverUseCfm, `${at}naverUseCfm`, naverUseCfmNotBefore)),
+  })
 }
 
 function optionalText(r: Rules, value: unknown, field: string): string | undefined {

@@ -39,6 +39,11 @@ export class Rules {
     return this.c.int(value, field, { required, min: 1 }) as number
   }
 
+  /** An optional positive whole number (e.g. a timeout in milliseconds). */
+  int(value: unknown, field: string): number | undefined {
+    return this.c.int(value, field, { min: 1 })
+  }
+
   /** A whole number of won, 0 or more (e.g. `checksum`, the balance that can still be cancelled). */
   wholeWon(value: unknown, field: string): number | undefined {
     return this.c.int(value, field, { min: 0 })

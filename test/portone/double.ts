@@ -46,6 +46,8 @@ export interface Fault {
   message?: string
   /** Wait this long before answering (or before failing). */
   delayMs?: number
+  /** Answer this text as the body instead of PortOne's JSON envelope (a proxy's error page). */
+  raw?: string
   /** Close the connection without an answer: the client sees a network error. */
   drop?: boolean
   /** Which requests it applies to; by default any except `/users/getToken`. */
@@ -111,6 +113,10 @@ export async function startPortOneDouble(options: PortOneDoubleOptions = {}): Pr
     const fault = takeFault(recorded)
     if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs))
     if (fault?.drop) return void req.socket.destroy()
+    if (fault?.raw !== undefined) {
+      res.writeHead(fault.status ?? 200, { 'content-type': 'text/html' })
+      return void res.end(fault.raw)
+    }
     if (fault && (fault.status !== undefined || fault.code !== undefined)) {
       return send(res, { status: fault.status ?? 200, code: fault.code ?? -1, message: fault.message ?? 'double: injected failure', response: null })
     }

@@ -69,6 +69,15 @@ describe('cancel', () => {
     await expect(client.cancelPayment({ impUid: payment.imp_uid, reason: '또', requester: 'admin' })).rejects.toMatchObject({ code: 1 })
   })
 
+  test('each cancel is kept with who asked for it', async () => {
+    const { portone, client } = await withDouble()
+    const payment = paid(portone, 'order_1', 10000)
+    const cancelled = await client.cancelPayment({ impUid: payment.imp_uid, reason: '금액 불일치', requester: 'admin' })
+    expect(portone.state.cancellations).toEqual([
+      { impUid: payment.imp_uid, cancellationId: cancelled.cancel_history[0].cancellation_id, amount: 10000, reason: '금액 불일치', requester: 'admin' },
+    ])
+  })
+
   test('a checksum that is not the cancellable balance is refused and nothing is cancelled', async () => {
     const { portone, client } = await withDouble()
     const payment = paid(portone, 'order_1', 10000)
@@ -175,6 +184,14 @@ describe('billing keys and schedules', () => {
       hook.closeAllConnections()
       await new Promise((resolve) => hook.close(resolve))
     }
+  })
+
+  test('a declined charge is a failed payment with its reason, answered with code 0', async () => {
+    const { portone, client } = await withDouble()
+    portone.state.registerBillingKey({ customerUid: 'cu_1' })
+    portone.state.declineNextCharge('잔액 부족')
+    expect(await client.chargeBillingKey({ customerUid: 'cu_1', merchantUid: 'sub_1', amount: 9900, name: '구독' })).toMatchObject({ status: 'failed', fail_reason: '잔액 부족', paid_at: 0 })
+    expect(await client.chargeBillingKey({ customerUid: 'cu_1', merchantUid: 'sub_2', amount: 9900, name: '구독' })).toMatchObject({ status: 'paid' })
   })
 
   test('unscheduling what is not scheduled is refused with code ≠ 0', async () => {
