@@ -334,6 +334,33 @@ describe('verify: paid once, only for exactly the order\'s amount', () => {
     expect(s.fulfilled).toEqual([])
   })
 
+  test('a payment not yet paid (ready): failed for now, the order stays pending, and pays once PortOne says paid', async () => {
+    const s = await shop()
+    const order = await createOrder(s)
+    const payment = paid(s.portone, order.merchant_uid, order.amount)
+    s.portone.state.payments.get(payment.imp_uid)!.status = 'ready'
+    expect((await verify(s, payment.imp_uid, order.merchant_uid)).body).toEqual({ status: 'failed', message: '결제가 완료되지 않았습니다.' })
+    expect((await s.orders.get(order.merchant_uid))!.status).toBe('pending')
+    s.portone.state.payments.get(payment.imp_uid)!.status = 'paid'
+    expect((await verify(s, payment.imp_uid, order.merchant_uid)).body).toEqual({ status: 'paid' })
+    expect(s.fulfilled).toHaveLength(1)
+  })
+
+  test('fields planted on Object.prototype are not read as the request\'s', async () => {
+    const s = await shop()
+    const order = await createOrder(s)
+    const payment = paid(s.portone, order.merchant_uid, order.amount)
+    const proto = Object.prototype as Record<string, unknown>
+    proto.imp_uid = payment.imp_uid
+    try {
+      const answer = await post(s.checkout.verify, { merchant_uid: order.merchant_uid }).then(read)
+      expect(answer).toEqual({ status: 400, body: { message: 'imp_uid: 값이 필요합니다', field: 'imp_uid' } })
+    } finally {
+      delete proto.imp_uid
+    }
+    expect(s.fulfilled).toEqual([])
+  })
+
   test.each([
     ['answers 503 (twice: a GET is retried once)', [{ status: 503 }, { status: 503 }], 502],
     ['drops the connection (twice)', [{ drop: true }, { drop: true }], 503],
@@ -478,6 +505,19 @@ describe('registrations (customer_uid): confirmed by the billing key', () => {
     expect(s.registered[0].billingKey.customer_uid).toBe('cu_gildong')
     expect(await s.orders.get(order.merchant_uid)).toMatchObject({ status: 'registered', customerUid: 'cu_gildong' })
     expect(s.fulfilled).toEqual([]) // no money moved: not a paid order
+  })
+
+  test('PortOne\'s notice for the registration\'s issue record confirms it too, once', async () => {
+    const s = await shop()
+    const order = await createOrder(s, CART, 'cu_gildong')
+    const { payment } = s.portone.state.registerBillingKey({ customerUid: 'cu_gildong', merchantUid: order.merchant_uid })
+    const notice = { imp_uid: payment!.imp_uid, merchant_uid: order.merchant_uid, status: 'paid' }
+    const answers = await Promise.all([post(s.checkout.webhook, notice), post(s.checkout.webhook, notice, 'application/x-www-form-urlencoded')].map((p) => p.then(read)))
+    expect(answers).toEqual([{ status: 200, body: { status: 'paid' } }, { status: 200, body: { status: 'paid' } }])
+    expect(s.registered).toHaveLength(1)
+    // The issue record's amount (0) is not a payment of the order: nothing is cancelled, nothing fulfilled.
+    expect(s.portone.apiRequests().filter((r) => r.path === '/payments/cancel')).toEqual([])
+    expect(s.fulfilled).toEqual([])
   })
 
   test('another customer\'s key cannot confirm this order', async () => {
