@@ -173,6 +173,10 @@ export function createCheckoutServer(options: CheckoutServerOptions): CheckoutSe
   }
   if (typeof options.priceCart !== 'function') problems.push('priceCart must be a function (cart, { customerUid }) => ({ amount, name })')
   if (typeof options.onPaid !== 'function') problems.push('onPaid must be a function (order, payment) => void')
+  for (const name of ['minAmount', 'maxBodyBytes'] as const) {
+    const value = options[name]
+    if (value !== undefined && (!Number.isSafeInteger(value) || value < 1)) problems.push(`${name} must be a positive whole number, got ${String(value)}`)
+  }
   if (problems.length > 0) throw new TypeError(`createCheckoutServer: ${problems.join('; ')}`)
 
   const { portone, orders, priceCart, onPaid, onRegistered, onError } = options
@@ -353,7 +357,11 @@ export function createCheckoutServer(options: CheckoutServerOptions): CheckoutSe
     const facts: OrderChanges = { impUid: payment.imp_uid, portoneStatus: payment.status, cancellations: payment.cancel_history ?? [] }
 
     if (payment.status === 'paid') {
-      if (order.status === 'paid' && order.impUid === payment.imp_uid) return { kind: 'paid' }
+      if (order.status === 'paid' && order.impUid === payment.imp_uid) {
+        // Still paid; a partial refund since (a cancel webhook) is kept for the orders page.
+        if ((payment.cancel_history ?? []).length !== order.cancellations.length) await orders.update(order.merchantUid, 'paid', facts)
+        return { kind: 'paid' }
+      }
       if (payment.amount !== order.amount) {
         const message = t.amountMismatch(order.amount, payment.amount)
         await orders.update(order.merchantUid, 'pending', { ...facts, status: 'failed', failure: message })

@@ -488,6 +488,17 @@ describe('webhook: PortOne\'s notice, never believed, always looked up', () => {
     })
     expect(s.fulfilled).toHaveLength(1)
   })
+
+  test('a partial refund notice keeps the order paid and records the refund', async () => {
+    const s = await shop()
+    const order = await createOrder(s)
+    const payment = paid(s.portone, order.merchant_uid, order.amount)
+    await verify(s, payment.imp_uid, order.merchant_uid)
+    s.portone.state.cancel({ imp_uid: payment.imp_uid, amount: 1500, reason: '한 권 반품', extra: { requester: 'customer' } })
+    expect((await post(s.checkout.webhook, { imp_uid: payment.imp_uid, status: 'cancelled' }).then(read)).status).toBe(200)
+    expect(await s.orders.get(order.merchant_uid)).toMatchObject({ status: 'paid', cancellations: [expect.objectContaining({ amount: 1500, reason: '한 권 반품' })] })
+    expect(s.fulfilled).toHaveLength(1)
+  })
 })
 
 describe('registrations (customer_uid): confirmed by the billing key', () => {
@@ -591,6 +602,9 @@ describe('bad input: a 4xx naming what is wrong, never a 500 or a stack trace', 
 
   test('createCheckoutServer without what it needs throws a TypeError naming each missing option', () => {
     expect(() => createCheckoutServer({} as never)).toThrow(/portone\.getPayment must be a function.*orders\.create must be a function.*priceCart must be a function.*onPaid must be a function/)
+    const base = { portone: createPortOneClient({ impKey: 'k', impSecret: 's' }), orders: memoryOrderStore(), priceCart, onPaid: () => undefined }
+    expect(() => createCheckoutServer({ ...base, minAmount: 0 })).toThrow(/minAmount must be a positive whole number, got 0/)
+    expect(() => createCheckoutServer({ ...base, maxBodyBytes: 1.5 })).toThrow(/maxBodyBytes must be a positive whole number, got 1.5/)
   })
 })
 
