@@ -233,7 +233,7 @@ export function createCheckoutServer(options: CheckoutServerOptions): CheckoutSe
   // ── createOrder ─────────────────────────────────────────────────────────────────────────
   const createOrder = handler('createOrder', ['json'], async (fields) => {
     const c = checker()
-    const cartInput = c.record(hasOwn(fields, 'cart') ? fields.cart : undefined, 'cart', true)
+    const cartInput = c.record(own(fields, 'cart'), 'cart', true)
     const customerUid = c.text(own(fields, 'customer_uid'), 'customer_uid') ?? null
     if (!cartInput) return badRequest(c)
     // The browser checks the cart with the same rules before it asks: one rule, one place (core). The browser's
@@ -247,6 +247,8 @@ export function createCheckoutServer(options: CheckoutServerOptions): CheckoutSe
     try {
       priced = await priceCart(cart, { customerUid })
     } catch (error) {
+      // A refusal by throwing; reported too, in case it was a fault rather than a refusal.
+      report(error, 'createOrder')
       const message = error instanceof Error && error.message ? error.message : t.cartRefused
       return json(400, { message })
     }
