@@ -8,6 +8,7 @@ import type { Requester } from './types'
 const REQUESTERS: readonly Requester[] = ['customer', 'admin']
 // Anything past the year 9999 is not UNIX seconds: most likely Date.now() milliseconds.
 const MAX_UNIX_SECONDS = 253_402_300_799
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 /** Reads one call's parameters; `done()` throws a TypeError listing every problem, or returns nothing. */
 export class Rules {
@@ -17,12 +18,19 @@ export class Rules {
     private readonly now: number,
   ) {}
 
+  /** An id that goes into a URL path (percent-encoded there). */
   id(value: unknown, field: string): string {
-    return this.c.text(value, field, { required: true }) as string
+    const id = this.text(value, field)
+    // URLs resolve "." and ".." segments, even percent-encoded: /payments/.. would be sent as GET /.
+    if (id === '.' || id === '..') return this.c.fail(field, 'format', `"${id}" would name another path`) as never
+    return id
   }
 
   text(value: unknown, field: string): string {
-    return this.c.text(value, field, { required: true }) as string
+    const text = this.c.text(value, field, { required: true })
+    // Half a surrogate pair is no character: encodeURIComponent throws on it (a URIError, not our TypeError).
+    if (text !== undefined && LONE_SURROGATE.test(text)) return this.c.fail(field, 'format', 'not valid Unicode (half a surrogate pair)') as never
+    return text as string
   }
 
   requester(value: unknown, field = 'requester'): Requester {
