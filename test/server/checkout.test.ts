@@ -11,6 +11,7 @@ import {
 } from '../../src/server'
 import { sqliteOrderStore } from '../../demo/sqlite-store'
 import { TEST_IMP_KEY, TEST_IMP_SECRET, type PortOneDouble } from '../portone/double'
+import type { PayInput } from '../portone/state'
 import { paid, withDouble } from './setup'
 
 // The shop's catalogue: the only prices that count.
@@ -91,6 +92,13 @@ async function createOrder(s: Shop, cart: unknown = CART, customerUid?: string) 
   const { status, body } = await read(await post(s.checkout.createOrder, customerUid ? { cart, customer_uid: customerUid } : { cart }))
   expect(status).toBe(201)
   return body as { merchant_uid: string; amount: number; name: string }
+}
+
+/** A payment at the double as the window would leave it (failed, or past the pre-registration when asked). */
+function payAtDouble(s: Shop, input: PayInput): Payment {
+  const result = s.portone.state.pay(input)
+  if (!result.ok) throw new Error(result.message)
+  return result.payment
 }
 
 const verify = (s: Shop, impUid: string, merchantUid: string) => post(s.checkout.verify, { imp_uid: impUid, merchant_uid: merchantUid }).then(read)
@@ -247,37 +255,35 @@ describe('verify: paid once, only for exactly the order\'s amount', () => {
     const s = await shop()
     const order = await createOrder(s)
     // A payment for this order at 10 won, made past the pre-registration (a forged or mis-set-up window).
-    const forged = s.portone.state.pay({ merchantUid: order.merchant_uid, amount: 10, ignorePrepared: true })
-    if (!forged.ok) throw new Error(forged.message)
-    const { status, body } = await verify(s, forged.payment.imp_uid, order.merchant_uid)
+    const forged = payAtDouble(s, { merchantUid: order.merchant_uid, amount: 10, ignorePrepared: true })
+    const { status, body } = await verify(s, forged.imp_uid, order.merchant_uid)
     expect(status).toBe(200)
     expect(body).toEqual({ status: 'failed', message: '결제 금액이 주문 금액과 다릅니다. 결제를 취소했습니다. (주문 3,000원, 결제 10원)' })
     const cancels = s.portone.apiRequests().filter((r) => r.path === '/payments/cancel')
     expect(cancels.map((r) => r.body)).toEqual([{
-      imp_uid: forged.payment.imp_uid, checksum: 10, reason: '결제 금액이 주문 금액과 다릅니다 (주문 3000원, 결제 10원)', extra: { requester: 'admin' },
+      imp_uid: forged.imp_uid, checksum: 10, reason: '결제 금액이 주문 금액과 다릅니다 (주문 3000원, 결제 10원)', extra: { requester: 'admin' },
     }])
-    expect(s.portone.state.payments.get(forged.payment.imp_uid)).toMatchObject({ status: 'cancelled', cancel_amount: 10 })
+    expect(s.portone.state.payments.get(forged.imp_uid)).toMatchObject({ status: 'cancelled', cancel_amount: 10 })
     expect(await s.orders.get(order.merchant_uid)).toMatchObject({
-      status: 'failed', impUid: forged.payment.imp_uid, portoneStatus: 'cancelled', failure: body.message,
+      status: 'failed', impUid: forged.imp_uid, portoneStatus: 'cancelled', failure: body.message,
       cancellations: [expect.objectContaining({ amount: 10, reason: '결제 금액이 주문 금액과 다릅니다 (주문 3000원, 결제 10원)' })],
     })
     expect(s.fulfilled).toEqual([])
     // Asked again: still failed, same words, nothing cancelled twice.
-    expect((await verify(s, forged.payment.imp_uid, order.merchant_uid)).body).toEqual(body)
-    expect(s.portone.state.payments.get(forged.payment.imp_uid)!.cancel_history).toHaveLength(1)
+    expect((await verify(s, forged.imp_uid, order.merchant_uid)).body).toEqual(body)
+    expect(s.portone.state.payments.get(forged.imp_uid)!.cancel_history).toHaveLength(1)
   })
 
   test('tampered amount, verify and webhooks racing: cancelled once, never fulfilled, every answer failed', async () => {
     const s = await shop({ orders: slowStore(memoryOrderStore()) })
     const order = await createOrder(s)
-    const forged = s.portone.state.pay({ merchantUid: order.merchant_uid, amount: 2999, ignorePrepared: true })
-    if (!forged.ok) throw new Error(forged.message)
-    const notice = { imp_uid: forged.payment.imp_uid, merchant_uid: order.merchant_uid, status: 'paid' }
+    const forged = payAtDouble(s, { merchantUid: order.merchant_uid, amount: 2999, ignorePrepared: true })
+    const notice = { imp_uid: forged.imp_uid, merchant_uid: order.merchant_uid, status: 'paid' }
     const answers = await Promise.all([...Array(4)].flatMap(() => [post(s.checkout.verify, notice), post(s.checkout.webhook, notice)]).map((p) => p.then(read)))
     expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200))
     expect(answers.map((a) => a.body.status)).toEqual(Array(8).fill('failed'))
-    expect(s.portone.state.payments.get(forged.payment.imp_uid)).toMatchObject({ status: 'cancelled', cancel_amount: 2999 })
-    expect(s.portone.state.payments.get(forged.payment.imp_uid)!.cancel_history).toHaveLength(1)
+    expect(s.portone.state.payments.get(forged.imp_uid)).toMatchObject({ status: 'cancelled', cancel_amount: 2999 })
+    expect(s.portone.state.payments.get(forged.imp_uid)!.cancel_history).toHaveLength(1)
     expect((await s.orders.get(order.merchant_uid))!.status).toBe('failed')
     expect(s.fulfilled).toEqual([])
   })
@@ -285,15 +291,14 @@ describe('verify: paid once, only for exactly the order\'s amount', () => {
   test('a refund PortOne refuses is a 503 (check again), and the next try refunds it', async () => {
     const s = await shop()
     const order = await createOrder(s)
-    const forged = s.portone.state.pay({ merchantUid: order.merchant_uid, amount: 10, ignorePrepared: true })
-    if (!forged.ok) throw new Error(forged.message)
+    const forged = payAtDouble(s, { merchantUid: order.merchant_uid, amount: 10, ignorePrepared: true })
     s.portone.failNext({ path: '/payments/cancel', status: 500 })
-    const first = await verify(s, forged.payment.imp_uid, order.merchant_uid)
+    const first = await verify(s, forged.imp_uid, order.merchant_uid)
     expect(first.status).toBe(503)
-    expect(s.portone.state.payments.get(forged.payment.imp_uid)!.status).toBe('paid')
-    const webhook = await read(await post(s.checkout.webhook, { imp_uid: forged.payment.imp_uid, merchant_uid: order.merchant_uid, status: 'paid' }))
+    expect(s.portone.state.payments.get(forged.imp_uid)!.status).toBe('paid')
+    const webhook = await read(await post(s.checkout.webhook, { imp_uid: forged.imp_uid, merchant_uid: order.merchant_uid, status: 'paid' }))
     expect(webhook).toMatchObject({ status: 200, body: { status: 'failed' } })
-    expect(s.portone.state.payments.get(forged.payment.imp_uid)!.status).toBe('cancelled')
+    expect(s.portone.state.payments.get(forged.imp_uid)!.status).toBe('cancelled')
   })
 
   test('an unknown order: failed, nothing asked of PortOne, nothing fulfilled', async () => {
@@ -327,10 +332,9 @@ describe('verify: paid once, only for exactly the order\'s amount', () => {
   test('a payment that is not paid (failed at the PG): failed, the order failed, nothing fulfilled', async () => {
     const s = await shop()
     const order = await createOrder(s)
-    const result = s.portone.state.pay({ merchantUid: order.merchant_uid, amount: order.amount, failReason: '잔액 부족' })
-    if (!result.ok) throw new Error(result.message)
-    expect(await verify(s, result.payment.imp_uid, order.merchant_uid)).toEqual({ status: 200, body: { status: 'failed', message: '결제가 완료되지 않았습니다.' } })
-    expect(await s.orders.get(order.merchant_uid)).toMatchObject({ status: 'failed', portoneStatus: 'failed', impUid: result.payment.imp_uid })
+    const failed = payAtDouble(s, { merchantUid: order.merchant_uid, amount: order.amount, failReason: '잔액 부족' })
+    expect(await verify(s, failed.imp_uid, order.merchant_uid)).toEqual({ status: 200, body: { status: 'failed', message: '결제가 완료되지 않았습니다.' } })
+    expect(await s.orders.get(order.merchant_uid)).toMatchObject({ status: 'failed', portoneStatus: 'failed', impUid: failed.imp_uid })
     expect(s.fulfilled).toEqual([])
   })
 
@@ -443,9 +447,8 @@ describe('webhook: PortOne\'s notice, never believed, always looked up', () => {
   test('a notice claiming "paid" for a payment that is not: nothing fulfilled', async () => {
     const s = await shop()
     const order = await createOrder(s)
-    const result = s.portone.state.pay({ merchantUid: order.merchant_uid, amount: order.amount, failReason: '사용자 취소' })
-    if (!result.ok) throw new Error(result.message)
-    const answer = await read(await post(s.checkout.webhook, { imp_uid: result.payment.imp_uid, merchant_uid: order.merchant_uid, status: 'paid' }))
+    const failed = payAtDouble(s, { merchantUid: order.merchant_uid, amount: order.amount, failReason: '사용자 취소' })
+    const answer = await read(await post(s.checkout.webhook, { imp_uid: failed.imp_uid, merchant_uid: order.merchant_uid, status: 'paid' }))
     expect(answer.status).toBe(200)
     expect(s.fulfilled).toEqual([])
     expect((await s.orders.get(order.merchant_uid))!.status).toBe('failed')
@@ -475,28 +478,20 @@ describe('webhook: PortOne\'s notice, never believed, always looked up', () => {
     expect(s.fulfilled).toHaveLength(1)
   })
 
-  test('a cancel notice for a paid order (refunded in PortOne\'s console): the order becomes cancelled with its history', async () => {
+  test.each([
+    ['a full refund (in PortOne\'s console): the order becomes cancelled', undefined, '고객 변심', 'cancelled', 3000],
+    ['a partial refund: the order stays paid', 1500, '한 권 반품', 'paid', 1500],
+  ] as const)('a cancel notice for a paid order, %s, its refund kept, onPaid not run again', async (_, amount, reason, status, refunded) => {
     const s = await shop()
     const order = await createOrder(s)
     const payment = paid(s.portone, order.merchant_uid, order.amount)
     await verify(s, payment.imp_uid, order.merchant_uid)
-    s.portone.state.cancel({ imp_uid: payment.imp_uid, reason: '고객 변심', extra: { requester: 'customer' } })
+    s.portone.state.cancel({ imp_uid: payment.imp_uid, amount, reason, extra: { requester: 'customer' } })
     const answer = await read(await post(s.checkout.webhook, { imp_uid: payment.imp_uid, merchant_uid: order.merchant_uid, status: 'cancelled' }))
     expect(answer.status).toBe(200)
     expect(await s.orders.get(order.merchant_uid)).toMatchObject({
-      status: 'cancelled', portoneStatus: 'cancelled', cancellations: [expect.objectContaining({ amount: 3000, reason: '고객 변심' })],
+      status, portoneStatus: status, cancellations: [expect.objectContaining({ amount: refunded, reason })],
     })
-    expect(s.fulfilled).toHaveLength(1)
-  })
-
-  test('a partial refund notice keeps the order paid and records the refund', async () => {
-    const s = await shop()
-    const order = await createOrder(s)
-    const payment = paid(s.portone, order.merchant_uid, order.amount)
-    await verify(s, payment.imp_uid, order.merchant_uid)
-    s.portone.state.cancel({ imp_uid: payment.imp_uid, amount: 1500, reason: '한 권 반품', extra: { requester: 'customer' } })
-    expect((await post(s.checkout.webhook, { imp_uid: payment.imp_uid, status: 'cancelled' }).then(read)).status).toBe(200)
-    expect(await s.orders.get(order.merchant_uid)).toMatchObject({ status: 'paid', cancellations: [expect.objectContaining({ amount: 1500, reason: '한 권 반품' })] })
     expect(s.fulfilled).toHaveLength(1)
   })
 })
