@@ -2,7 +2,7 @@
 // integrity value, the server entry, a tree-shaken bundle that size-limit measures, then the type declarations.
 import { createHash } from 'node:crypto'
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import { rolldown } from 'rolldown'
 import { build } from 'vite'
@@ -74,6 +74,13 @@ await build({
     lib: { entry: 'src/server/index.ts', formats: ['es'], fileName: () => 'server.js' },
   },
 })
+
+// The API secret's world stays on the server: no browser bundle may carry the server entry's PortOne calls.
+for (const file of ['dist/naverpay-checkout.iife.js', 'dist/naverpay-checkout.js', ...readdirSync('dist/esm', { recursive: true }).map((f) => `dist/esm/${f}`)]) {
+  if (file.endsWith('.js') && /imp_secret|\/users\/getToken/.test(readFileSync(file, 'utf8'))) {
+    throw new Error(`${file} contains naverpay-checkout/server code: a browser entry imports src/server`)
+  }
+}
 
 // Subresource Integrity for the CDN snippet: <script src integrity="sha384-…" crossorigin="anonymous">.
 const iife = readFileSync('dist/naverpay-checkout.iife.js')

@@ -173,6 +173,10 @@ export function createCheckoutServer(options: CheckoutServerOptions): CheckoutSe
   }
   if (typeof options.priceCart !== 'function') problems.push('priceCart must be a function (cart, { customerUid }) => ({ amount, name })')
   if (typeof options.onPaid !== 'function') problems.push('onPaid must be a function (order, payment) => void')
+  for (const name of ['minAmount', 'maxBodyBytes'] as const) {
+    const value = options[name]
+    if (value !== undefined && (!Number.isSafeInteger(value) || value < 1)) problems.push(`${name} must be a positive whole number, got ${String(value)}`)
+  }
   if (problems.length > 0) throw new TypeError(`createCheckoutServer: ${problems.join('; ')}`)
 
   const { portone, orders, priceCart, onPaid, onRegistered, onError } = options
@@ -229,7 +233,7 @@ export function createCheckoutServer(options: CheckoutServerOptions): CheckoutSe
   // ── createOrder ─────────────────────────────────────────────────────────────────────────
   const createOrder = handler('createOrder', ['json'], async (fields) => {
     const c = checker()
-    const cartInput = c.record(hasOwn(fields, 'cart') ? fields.cart : undefined, 'cart', true)
+    const cartInput = c.record(own(fields, 'cart'), 'cart', true)
     const customerUid = c.text(own(fields, 'customer_uid'), 'customer_uid') ?? null
     if (!cartInput) return badRequest(c)
     // The browser checks the cart with the same rules before it asks: one rule, one place (core). The browser's
@@ -243,6 +247,8 @@ export function createCheckoutServer(options: CheckoutServerOptions): CheckoutSe
     try {
       priced = await priceCart(cart, { customerUid })
     } catch (error) {
+      // A refusal by throwing; reported too, in case it was a fault rather than a refusal.
+      report(error, 'createOrder')
       const message = error instanceof Error && error.message ? error.message : t.cartRefused
       return json(400, { message })
     }
@@ -353,7 +359,11 @@ export function createCheckoutServer(options: CheckoutServerOptions): CheckoutSe
     const facts: OrderChanges = { impUid: payment.imp_uid, portoneStatus: payment.status, cancellations: payment.cancel_history ?? [] }
 
     if (payment.status === 'paid') {
-      if (order.status === 'paid' && order.impUid === payment.imp_uid) return { kind: 'paid' }
+      if (order.status === 'paid' && order.impUid === payment.imp_uid) {
+        // Still paid; a partial refund since (a cancel webhook) is kept for the orders page.
+        if ((payment.cancel_history ?? []).length !== order.cancellations.length) await orders.update(order.merchantUid, 'paid', facts)
+        return { kind: 'paid' }
+      }
       if (payment.amount !== order.amount) {
         const message = t.amountMismatch(order.amount, payment.amount)
         await orders.update(order.merchantUid, 'pending', { ...facts, status: 'failed', failure: message })

@@ -4,6 +4,7 @@ export { createPortOneClient } from './portone'
 export type {
   CancelPaymentParams,
   ChargeBillingKeyParams,
+  ChargeFields,
   PortOneClient,
   PortOneClientOptions,
   ScheduleParams,

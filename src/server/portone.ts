@@ -1,4 +1,4 @@
-import { isRecord } from '../core/check'
+import { isRecord, ownFields } from '../core/check'
 import { PortOneError } from './errors'
 import { koreanDay, Rules } from './rules'
 import type { BillingKey, NaverCashAmount, Payment, PaymentStatus, PreparedPayment, Requester, ScheduleResult } from './types'
@@ -38,13 +38,17 @@ export interface CancelPaymentParams {
   taxFree?: number
 }
 
-export interface ChargeBillingKeyParams {
-  customerUid: string
+/** What a charge of a billing key says, now (`chargeBillingKey`) or later (`schedulePayments`). */
+export interface ChargeFields {
   /** A new order number for this charge: PortOne refuses one that was used before. */
   merchantUid: string
+  /** In won: a positive whole number. */
   amount: number
   name: string
-  /** 이용완료일, yyyyMMdd, today or later in Korea. Only when the shop's Naver Pay contract requires it. */
+  /**
+   * 이용완료일, yyyyMMdd: not before the Korean date the charge runs (today, or the day of `scheduleAt`). Only when
+   * the shop's Naver Pay contract requires it (결제일 정산 / 포인트 적립); otherwise leave it out.
+   */
   naverUseCfm?: string
   taxFree?: number
   /** A webhook URL for this charge instead of the console's. */
@@ -52,17 +56,13 @@ export interface ChargeBillingKeyParams {
   customData?: string
 }
 
-export interface ScheduleParams {
-  merchantUid: string
+export interface ChargeBillingKeyParams extends ChargeFields {
+  customerUid: string
+}
+
+export interface ScheduleParams extends ChargeFields {
   /** When to charge: a `Date` or UNIX seconds, in the future. */
   scheduleAt: Date | number
-  amount: number
-  name: string
-  /** 이용완료일, yyyyMMdd, not before the Korean date of `scheduleAt`. Only when the contract requires it. */
-  naverUseCfm?: string
-  taxFree?: number
-  noticeUrl?: string
-  customData?: string
 }
 
 /** A typed PortOne V1 client for Naver Pay 결제형: see {@link createPortOneClient}. */
@@ -118,6 +118,8 @@ interface Call {
   body?: Record<string, unknown>
   /** Answer `null` for a 404 instead of throwing. */
   nullIf404?: boolean
+  /** What `response` must be on success: an object (the default), a list, or anything (ignored). */
+  answer?: 'list' | 'ignored'
 }
 
 /**
@@ -130,10 +132,16 @@ interface Call {
  * ```
  */
 export function createPortOneClient(options: PortOneClientOptions): PortOneClient {
-  const opts = options as PortOneClientOptions & PortOneClientInternals
+  // Own properties only: a baseUrl or fetch planted on Object.prototype must not receive the API secret.
+  const opts = (isRecord(options) ? ownFields(options) : {}) as PortOneClientOptions & PortOneClientInternals
   const setup = new Rules('createPortOneClient', 0)
-  setup.text(opts?.impKey, 'impKey')
-  setup.text(opts?.impSecret, 'impSecret')
+  setup.text(opts.impKey, 'impKey')
+  setup.text(opts.impSecret, 'impSecret')
+  setup.int(opts.timeout, 'timeout')
+  // `includeSandbox: process.env.X` would turn "false" into true: test-channel payments found in production.
+  setup.bool(opts.includeSandbox, 'includeSandbox')
+  setup.baseUrl(opts.baseUrl, 'baseUrl')
+  setup.fn(opts.fetch, 'fetch')
   setup.done()
   const baseUrl = (opts.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '')
   const timeout = opts.timeout ?? DEFAULT_TIMEOUT
@@ -141,24 +149,32 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
   const doFetch = opts.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init))
 
   // ── transport ───────────────────────────────────────────────────────────────────────────
-  /** One HTTP exchange: the envelope's `response` when HTTP 2xx and `code` 0, else a PortOneError. */
+  /** One HTTP exchange: PortOne's status and envelope (`{}` when the body is not one); no answer is a PortOneError. */
   async function send(call: Call, token: string | null): Promise<{ status: number; envelope: Record<string, unknown> }> {
-    const label = `${call.name} (${call.method} ${call.path})`
+    const label = labelOf(call)
     const headers: Record<string, string> = { accept: 'application/json' }
     if (token) headers.authorization = `Bearer ${token}`
     if (call.body) headers['content-type'] = 'application/json'
     const controller = new AbortController()
-    const timer = setTimeout(() => controller.abort(), timeout)
+    // The timeout does not rely on the fetch honouring the signal (a wrapper may drop it): each wait races it.
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort()
+        reject(new Error(`no answer within ${timeout} ms`))
+      }, timeout)
+    })
     let res: Response
     let text: string
     try {
-      res = await doFetch(baseUrl + call.path + (call.query ? `?${call.query}` : ''), {
+      const fetched = doFetch(baseUrl + call.path + (call.query ? `?${call.query}` : ''), {
         method: call.method,
         headers,
         body: call.body ? JSON.stringify(call.body) : undefined,
         signal: controller.signal,
       })
-      text = await res.text()
+      res = await Promise.race([fetched, expired])
+      text = await Promise.race([res.text(), expired])
     } catch (cause) {
       if (controller.signal.aborted) {
         throw new PortOneError(`${label} timed out: PortOne did not answer within ${timeout} ms`, {
@@ -169,18 +185,18 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
     } finally {
       clearTimeout(timer)
     }
-    let envelope: Record<string, unknown> = {}
+    let parsed: unknown = {}
     try {
-      const parsed: unknown = text ? JSON.parse(text) : {}
-      if (isRecord(parsed)) envelope = parsed
+      if (text) parsed = JSON.parse(text)
     } catch {
       // Not JSON (a proxy's HTML error page): the status says enough.
     }
-    return { status: res.status, envelope }
+    // Own fields only: a `code` planted on Object.prototype must not make a proxy's page a success or a "not found".
+    return { status: res.status, envelope: ownFields(isRecord(parsed) ? parsed : {}) }
   }
 
   function failure(call: Call, status: number, envelope: Record<string, unknown>): PortOneError {
-    const label = `${call.name} (${call.method} ${call.path})`
+    const label = labelOf(call)
     const code = typeof envelope.code === 'number' ? envelope.code : null
     const message =
       typeof envelope.message === 'string' && envelope.message !== ''
@@ -190,7 +206,7 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
   }
 
   function isOk(status: number, envelope: Record<string, unknown>): boolean {
-    return status >= 200 && status < 300 && (envelope.code === 0 || envelope.code === undefined)
+    return status >= 200 && status < 300 && envelope.code === 0
   }
 
   // ── token ───────────────────────────────────────────────────────────────────────────────
@@ -211,9 +227,9 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
     const asked = now()
     const { status, envelope } = await send(call, null)
     if (!isOk(status, envelope)) throw failure(call, status, envelope)
-    const r = envelope.response
-    if (!isRecord(r) || typeof r.access_token !== 'string' || typeof r.expired_at !== 'number' || typeof r.now !== 'number') {
-      throw new PortOneError('PortOne answered getToken without access_token, expired_at and now', { status, code: null, call: 'getToken (POST /users/getToken)' })
+    const r = isRecord(envelope.response) ? ownFields(envelope.response) : undefined
+    if (!r || typeof r.access_token !== 'string' || typeof r.expired_at !== 'number' || typeof r.now !== 'number') {
+      throw new PortOneError('PortOne answered getToken without access_token, expired_at and now', { status, code: null, call: labelOf(call) })
     }
     // The lifetime is reckoned on PortOne's clock (expired_at - now), then laid on ours from the moment we asked:
     // a server whose clock is hours off still renews on time.
@@ -251,9 +267,16 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
         retried = true
         continue
       }
-      if (status === 404 && call.nullIf404) return null as T
+      // PortOne's own 404 (an envelope with its code), not a proxy's page for a wrong baseUrl.
+      if (status === 404 && call.nullIf404 && typeof envelope.code === 'number') return null as T
       if (!isOk(status, envelope)) throw failure(call, status, envelope)
-      return envelope.response as T
+      const response = envelope.response
+      // Code 0 without the documented result (null, a string…) is no success a caller could read.
+      if (call.answer === 'list' ? !Array.isArray(response) : call.answer !== 'ignored' && !isRecord(response)) {
+        const expected = call.answer === 'list' ? 'a list' : 'an object'
+        throw new PortOneError(`PortOne answered ${labelOf(call)} with code 0 but without ${expected} in response`, { status, code: null, call: labelOf(call) })
+      }
+      return response as T
     }
   }
 
@@ -274,7 +297,7 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
     async findPayment(merchantUid, options = {}) {
       const r = rules('findPayment')
       r.id(merchantUid, 'merchantUid')
-      const status = options.status
+      const status = isRecord(options) ? ownFields(options).status : undefined
       if (status !== undefined) r.oneOf(status, 'status', ['ready', 'paid', 'cancelled', 'failed'])
       r.done()
       return request<Payment | null>({
@@ -333,16 +356,7 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
     async chargeBillingKey(params) {
       const r = rules('chargeBillingKey')
       const p = r.record(params, 'params')
-      const body = compact({
-        customer_uid: r.id(p.customerUid, 'customerUid'),
-        merchant_uid: r.id(p.merchantUid, 'merchantUid'),
-        amount: r.amount(p.amount),
-        name: r.text(p.name, 'name'),
-        tax_free: r.wholeWon(p.taxFree, 'taxFree'),
-        notice_url: optionalText(r, p.noticeUrl, 'noticeUrl'),
-        custom_data: optionalText(r, p.customData, 'customData'),
-        extra: naverExtra(r.naverUseCfm(p.naverUseCfm, 'naverUseCfm')),
-      })
+      const body = { customer_uid: r.id(p.customerUid, 'customerUid'), ...chargeBody(r, p, '', undefined) }
       r.done()
       return request<Payment>({ name: 'chargeBillingKey', method: 'POST', path: '/subscribe/payments/again', body })
     },
@@ -355,23 +369,14 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
         const at = `schedules[${i}]`
         const s = r.record(item, at)
         const scheduleAt = r.scheduleAt(s.scheduleAt, `${at}.scheduleAt`)
-        return compact({
-          merchant_uid: r.id(s.merchantUid, `${at}.merchantUid`),
-          schedule_at: scheduleAt,
-          amount: r.amount(s.amount, `${at}.amount`),
-          // Required by PortOne's reference although its Naver Pay sample leaves them out.
-          currency: 'KRW',
-          name: r.text(s.name, `${at}.name`),
-          tax_free: r.wholeWon(s.taxFree, `${at}.taxFree`),
-          notice_url: optionalText(r, s.noticeUrl, `${at}.noticeUrl`),
-          custom_data: optionalText(r, s.customData, `${at}.customData`),
-          // The day the charge runs, in Korea, not the day it is scheduled.
-          extra: naverExtra(r.naverUseCfm(s.naverUseCfm, `${at}.naverUseCfm`, scheduleAt ? koreanDay(scheduleAt) : undefined)),
-        })
+        // Its naverUseCfm counts from the day the charge runs, in Korea, not the day it is scheduled.
+        const { merchant_uid, ...rest } = chargeBody(r, s, `${at}.`, scheduleAt ? koreanDay(scheduleAt) : undefined)
+        // `currency` and `name` are required by PortOne's reference although its Naver Pay sample leaves them out.
+        return { merchant_uid, schedule_at: scheduleAt, currency: 'KRW', ...rest }
       })
       r.done()
       return request<ScheduleResult[]>({
-        name: 'schedulePayments', method: 'POST', path: '/subscribe/payments/schedule', body: { customer_uid: customerUid, schedules },
+        name: 'schedulePayments', method: 'POST', path: '/subscribe/payments/schedule', body: { customer_uid: customerUid, schedules }, answer: 'list',
       })
     },
 
@@ -384,7 +389,7 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
       r.done()
       return request<ScheduleResult[]>({
         name: 'unschedulePayments', method: 'POST', path: '/subscribe/payments/unschedule',
-        body: compact({ customer_uid: customerUid, merchant_uid: merchantUids }),
+        body: compact({ customer_uid: customerUid, merchant_uid: merchantUids }), answer: 'list',
       })
     },
 
@@ -394,14 +399,14 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
       const requester = r.requester(r.record(params, 'params').requester)
       r.done()
       // Plain `requester` here, not `extra.requester`: this endpoint documents it so.
-      await request<unknown>({ name: 'confirmNaverPayment', method: 'POST', path: path`/payments/${impUid}/naver/confirm`, body: { requester } })
+      await request<unknown>({ name: 'confirmNaverPayment', method: 'POST', path: path`/payments/${impUid}/naver/confirm`, body: { requester }, answer: 'ignored' })
     },
 
     async depositNaverPoint(impUid) {
       const r = rules('depositNaverPoint')
       r.id(impUid, 'impUid')
       r.done()
-      await request<unknown>({ name: 'depositNaverPoint', method: 'POST', path: path`/payments/${impUid}/naver/point`, body: {} })
+      await request<unknown>({ name: 'depositNaverPoint', method: 'POST', path: path`/payments/${impUid}/naver/point`, body: {}, answer: 'ignored' })
     },
 
     async getNaverCashAmount(impUid) {
@@ -413,9 +418,27 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
   }
 }
 
+/** How an error names a call: `cancelPayment (POST /payments/cancel)`. */
+function labelOf(call: Call): string {
+  return `${call.name} (${call.method} ${call.path})`
+}
+
 /** A path with each id percent-encoded: an id holding `/`, `?` or `#` stays one segment of this endpoint. */
 function path(parts: TemplateStringsArray, ...ids: string[]): string {
   return parts.reduce((out, part, i) => out + encodeURIComponent(ids[i - 1]) + part)
+}
+
+/** The body fields a charge and a schedule share, read by the same rules; `at` prefixes field names. */
+function chargeBody(r: Rules, p: Record<string, unknown>, at: string, naverUseCfmNotBefore: string | undefined) {
+  return compact({
+    merchant_uid: r.id(p.merchantUid, `${at}merchantUid`),
+    amount: r.amount(p.amount, `${at}amount`),
+    name: r.text(p.name, `${at}name`),
+    tax_free: r.wholeWon(p.taxFree, `${at}taxFree`),
+    notice_url: optionalText(r, p.noticeUrl, `${at}noticeUrl`),
+    custom_data: optionalText(r, p.customData, `${at}customData`),
+    extra: naverExtra(r.naverUseCfm(p.naverUseCfm, `${at}naverUseCfm`, naverUseCfmNotBefore)),
+  })
 }
 
 function optionalText(r: Rules, value: unknown, field: string): string | undefined {

@@ -71,6 +71,8 @@ export class PortOneState {
   readonly prepared = new Map<string, number>() // merchant_uid → amount
   readonly billingKeys = new Map<string, BillingKey>() // customer_uid → key
   readonly schedules = new Map<string, ScheduleResult>() // merchant_uid → schedule
+  /** Every cancel PortOne carried out, with who asked (`extra.requester`, which PortOne passes on to Naver Pay). */
+  readonly cancellations: { impUid: string; cancellationId: string; amount: number; reason: string; requester: string | undefined }[] = []
   readonly naverConfirmations: { impUid: string; requester: string }[] = []
   readonly naverPointDeposits: string[] = []
   readonly webhooks: SentWebhook[] = []
@@ -248,14 +250,9 @@ export class PortOneState {
     if (amount > cancelable) return refused(`[취소실패] 취소요청금액(${amount}원)이 취소가능잔액(${cancelable}원)보다 큽니다.`)
     const now = this.nowSeconds()
     const reason = str(body.reason) ?? ''
-    payment.cancel_history.push({
-      pg_tid: this.nextId('npay_cancel'),
-      amount,
-      cancelled_at: now,
-      reason,
-      cancellation_id: this.nextId('cancel'),
-      receipt_url: null,
-    })
+    const cancellationId = this.nextId('cancel')
+    payment.cancel_history.push({ pg_tid: this.nextId('npay_cancel'), amount, cancelled_at: now, reason, cancellation_id: cancellationId, receipt_url: null })
+    this.cancellations.push({ impUid: payment.imp_uid, cancellationId, amount, reason, requester: str(obj(body.extra).requester) })
     payment.cancel_amount += amount
     payment.cancel_reason = reason
     if (payment.cancel_amount === payment.amount) {
@@ -310,14 +307,17 @@ export class PortOneState {
     const amount = num(body.amount)
     if (!customerUid || !this.billingKeys.has(customerUid)) return refused('등록되지 않은 customer_uid입니다.', -1)
     if (!merchantUid || amount === undefined || !str(body.name)) return refused('merchant_uid, amount, name은 필수입니다.')
-    if (this.latest(merchantUid) || this.schedules.has(merchantUid)) return refused('이미 사용된 merchant_uid입니다. 동일한 주문번호로 중복결제할 수 없습니다.')
+    // A paid order number cannot be charged again (동일한 주문번호로 중복결제 불가); one that failed can be retried.
+    if (this.latest(merchantUid, 'paid') || this.schedules.has(merchantUid)) return refused('이미 결제된 merchant_uid입니다. 동일한 주문번호로 중복결제할 수 없습니다.')
     return ok(this.charge(customerUid, merchantUid, amount, str(body.name)!, 'payment', str(body.custom_data) ?? null))
   }
 
+  /** A charge of a billing key: paid, or failed with `fail_reason` (answered with code 0: read its `status`). */
   private charge(customerUid: string, merchantUid: string, amount: number, name: string, usage: 'payment' | 'payment.scheduled', customData: string | null): Payment {
-    const key = this.billingKeys.get(customerUid)!
+    const key = this.billingKeys.get(customerUid)
+    const failReason = key ? this.declines.shift() ?? null : '등록되지 않은 빌링키입니다.'
     return this.newPayment({
-      merchantUid, amount, name, status: 'paid', failReason: null, sandbox: key.sandbox, channel: 'api',
+      merchantUid, amount, name, status: failReason ? 'failed' : 'paid', failReason, sandbox: key?.sandbox ?? false, channel: 'api',
       customerUid, usage, customData,
     })
   }
@@ -330,7 +330,7 @@ export class PortOneState {
     for (const s of items) {
       const merchantUid = str(s.merchant_uid)
       if (!merchantUid || num(s.schedule_at) === undefined || num(s.amount) === undefined) return refused('merchant_uid, schedule_at, amount는 필수입니다.')
-      if (this.schedules.has(merchantUid) || this.latest(merchantUid)) return refused(`이미 사용된 merchant_uid입니다: ${merchantUid}`)
+      if (this.schedules.has(merchantUid) || this.latest(merchantUid, 'paid')) return refused(`이미 사용된 merchant_uid입니다: ${merchantUid}`)
     }
     const results = items.map((s) => {
       const result: ScheduleResult = {
@@ -356,6 +356,12 @@ export class PortOneState {
   }
 
   private readonly scheduleNoticeUrls = new Map<string, string | undefined>()
+  private declines: string[] = []
+
+  /** The next charge of a billing key (again or a schedule run) is declined by the card company with this reason. */
+  declineNextCharge(failReason: string): void {
+    this.declines.push(failReason)
+  }
 
   unschedule(body: Fields): Answer {
     const customerUid = str(body.customer_uid)
@@ -386,13 +392,7 @@ export class PortOneState {
     const ran: ScheduleResult[] = []
     for (const s of this.schedules.values()) {
       if (s.schedule_status !== 'scheduled' || s.schedule_at > this.nowSeconds()) continue
-      const key = this.billingKeys.get(s.customer_uid)
-      const payment = key
-        ? this.charge(s.customer_uid, s.merchant_uid, s.amount, s.name ?? '', 'payment.scheduled', s.custom_data ?? null)
-        : this.newPayment({
-            merchantUid: s.merchant_uid, amount: s.amount, name: s.name ?? null, status: 'failed', failReason: '등록되지 않은 빌링키입니다.',
-            sandbox: false, channel: 'api', customerUid: s.customer_uid, usage: 'payment.scheduled', customData: s.custom_data ?? null,
-          })
+      const payment = this.charge(s.customer_uid, s.merchant_uid, s.amount, s.name ?? '', 'payment.scheduled', s.custom_data ?? null)
       s.schedule_status = 'executed'
       s.executed_at = this.nowSeconds()
       s.imp_uid = payment.imp_uid

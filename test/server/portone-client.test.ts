@@ -86,6 +86,7 @@ describe('refused before any request, with a TypeError naming the field', () => 
   test('keys are required to create a client', () => {
     expect(() => createPortOneClient({ impKey: '', impSecret: 'secret' })).toThrow(/impKey is required/)
     expect(() => createPortOneClient({ impKey: 'key' } as never)).toThrow(/impSecret is required/)
+    expect(() => createPortOneClient({ impKey: 'key', impSecret: 'secret', timeout: 0 })).toThrow(/timeout must be a positive whole number/)
   })
 
   test('naverUseCfm of today in Korea, and of the Korean day a schedule runs, are sent', async () => {
@@ -259,13 +260,37 @@ describe("PortOne's failures", () => {
     expect(portone.apiRequests()).toEqual([])
   })
 
+  test('a 404 page that is not PortOne\'s (a wrong baseUrl, a proxy) is an error, not "no such payment"', async () => {
+    const { portone, client } = await withDouble()
+    portone.failNext({ status: 404, raw: '<h1>Not Found</h1>' })
+    await expect(client.getPayment('imp_1')).rejects.toMatchObject({ name: 'PortOneError', status: 404, code: null })
+  })
+
+  test('an HTTP 200 that is not an envelope is an error', async () => {
+    const { portone, client } = await withDouble()
+    portone.failNext({ status: 200, raw: '<html>ok</html>' })
+    await expect(client.preparePayment({ merchantUid: 'o1', amount: 100 })).rejects.toMatchObject({ name: 'PortOneError', status: 200, code: null })
+  })
+
   test('a non-JSON error page still gives the status and the call', async () => {
     const { portone, client } = await withDouble()
-    portone.failNext({ status: 502, message: '' })
+    portone.failNext({ status: 502, raw: '<html>Bad Gateway</html>' })
     await expect(client.preparePayment({ merchantUid: 'o1', amount: 100 })).rejects.toMatchObject({
       status: 502,
+      code: null,
       message: expect.stringMatching(/preparePayment \(POST \/payments\/prepare\) with HTTP 502/),
     })
+  })
+
+  test('the fetch option is what makes the requests', async () => {
+    const { portone } = await withDouble()
+    const seen: string[] = []
+    const client = createPortOneClient({
+      impKey: TEST_IMP_KEY, impSecret: TEST_IMP_SECRET, baseUrl: portone.url,
+      fetch: (input, init) => (seen.push(`${init?.method} ${String(input).slice(portone.url.length)}`), fetch(input, init)),
+    })
+    expect(await client.getPayment('imp_1')).toBeNull()
+    expect(seen).toEqual(['POST /users/getToken', 'GET /payments/imp_1'])
   })
 
   test('a timeout is a PortOneError naming the call, raised within the timeout', async () => {

@@ -69,6 +69,15 @@ describe('cancel', () => {
     await expect(client.cancelPayment({ impUid: payment.imp_uid, reason: '또', requester: 'admin' })).rejects.toMatchObject({ code: 1 })
   })
 
+  test('each cancel is kept with who asked for it', async () => {
+    const { portone, client } = await withDouble()
+    const payment = paid(portone, 'order_1', 10000)
+    const cancelled = await client.cancelPayment({ impUid: payment.imp_uid, reason: '금액 불일치', requester: 'admin' })
+    expect(portone.state.cancellations).toEqual([
+      { impUid: payment.imp_uid, cancellationId: cancelled.cancel_history[0].cancellation_id, amount: 10000, reason: '금액 불일치', requester: 'admin' },
+    ])
+  })
+
   test('a checksum that is not the cancellable balance is refused and nothing is cancelled', async () => {
     const { portone, client } = await withDouble()
     const payment = paid(portone, 'order_1', 10000)
@@ -92,6 +101,14 @@ describe('cancel', () => {
     expect(answer).toMatchObject({ status: 200, code: 0, response: { cancel_amount: 3000 } })
     expect(portone.requests.at(-1)?.body).toEqual({ imp_uid: payment.imp_uid, amount: '3000', reason: '고객', extra: { requester: 'customer' } })
   })
+})
+
+test('a JSON body without a JSON content-type is not read, as PortOne reads only JSON and form bodies', async () => {
+  const { portone } = await withDouble()
+  // What a client that forgot its content-type sends: fetch labels a string body text/plain.
+  const answer = await call(portone, 'POST', '/payments/prepare', JSON.stringify({ merchant_uid: 'order_1', amount: 1000 }), 'text/plain;charset=UTF-8')
+  expect(answer).toMatchObject({ status: 200, code: 1, response: null })
+  expect(portone.state.prepared.has('order_1')).toBe(false)
 })
 
 describe('tokens', () => {
@@ -175,6 +192,14 @@ describe('billing keys and schedules', () => {
       hook.closeAllConnections()
       await new Promise((resolve) => hook.close(resolve))
     }
+  })
+
+  test('a declined charge is a failed payment with its reason, answered with code 0', async () => {
+    const { portone, client } = await withDouble()
+    portone.state.registerBillingKey({ customerUid: 'cu_1' })
+    portone.state.declineNextCharge('잔액 부족')
+    expect(await client.chargeBillingKey({ customerUid: 'cu_1', merchantUid: 'sub_1', amount: 9900, name: '구독' })).toMatchObject({ status: 'failed', fail_reason: '잔액 부족', paid_at: 0 })
+    expect(await client.chargeBillingKey({ customerUid: 'cu_1', merchantUid: 'sub_2', amount: 9900, name: '구독' })).toMatchObject({ status: 'paid' })
   })
 
   test('unscheduling what is not scheduled is refused with code ≠ 0', async () => {
