@@ -202,6 +202,16 @@ describe('billing keys and schedules', () => {
     expect(await client.chargeBillingKey({ customerUid: 'cu_1', merchantUid: 'sub_2', amount: 9900, name: '구독' })).toMatchObject({ status: 'paid' })
   })
 
+  test('two schedules under one merchant_uid in one request are refused, and neither is kept', async () => {
+    const { portone } = await withDouble()
+    portone.state.registerBillingKey({ customerUid: 'cu_1' })
+    const at = Math.floor(Date.now() / 1000) + 3600
+    const schedule = { merchant_uid: 's1', schedule_at: at, amount: 1000, currency: 'KRW', name: '구독' }
+    const answer = await call(portone, 'POST', '/subscribe/payments/schedule', JSON.stringify({ customer_uid: 'cu_1', schedules: [schedule, { ...schedule, amount: 2000 }] }))
+    expect(answer).toMatchObject({ status: 200, code: 1, response: null })
+    expect(portone.state.schedules.size).toBe(0)
+  })
+
   test('unscheduling what is not scheduled is refused with code ≠ 0', async () => {
     const { portone, client } = await withDouble()
     portone.state.registerBillingKey({ customerUid: 'cu_1' })
