@@ -10,6 +10,8 @@ export interface Answer {
   code?: number
   message?: string | null
   response?: unknown
+  /** A body that is not PortOne's envelope (sent as text instead of code/message/response). */
+  raw?: string
 }
 
 const ok = (response: unknown): Answer => ({ code: 0, message: null, response })

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { describe, expect, test } from 'vitest'
 import { parseBrackets } from '../portone/body'
 import { TEST_IMP_KEY, TEST_IMP_SECRET, type PortOneDouble } from '../portone/double'
+import { createPortOneClient } from '../../src/server'
 import { paid, withDouble } from './setup'
 
 /** A raw call, as another PortOne client (or a form post) would make it. */
@@ -109,6 +110,17 @@ test('a JSON body without a JSON content-type is not read, as PortOne reads only
   const answer = await call(portone, 'POST', '/payments/prepare', JSON.stringify({ merchant_uid: 'order_1', amount: 1000 }), 'text/plain;charset=UTF-8')
   expect(answer).toMatchObject({ status: 200, code: 1, response: null })
   expect(portone.state.prepared.has('order_1')).toBe(false)
+})
+
+test("a path PortOne does not serve is a 404 without PortOne's envelope, so a client's wrong path never reads as 'not found'", async () => {
+  const { portone } = await withDouble()
+  const token = portone.state.issueToken().access_token
+  const res = await fetch(`${portone.url}/payment/imp_1`, { headers: { authorization: `Bearer ${token}` } })
+  expect(res.status).toBe(404)
+  expect(await res.text()).not.toMatch(/"code"/)
+  // Through the client (its token fetched right, its calls sent under a wrong prefix): an error, not "nothing".
+  const wrong = createPortOneClient({ impKey: TEST_IMP_KEY, impSecret: TEST_IMP_SECRET, baseUrl: `${portone.url}/v2`, fetch: (input, init) => fetch(String(input).replace('/v2/users/', '/users/'), init) })
+  await expect(wrong.getPayment('imp_1')).rejects.toMatchObject({ name: 'PortOneError', status: 404, code: null })
 })
 
 describe('tokens', () => {
