@@ -216,3 +216,14 @@ describe('numbers and dates at their edges', () => {
     expect(portone.requests).toEqual([])
   })
 })
+
+test('a "__proto__" key in an answer is data, not a prototype: it neither fakes code 0 nor pollutes Object.prototype', async () => {
+  const { portone, client } = await withDouble()
+  await client.getBillingKey('warm-up')
+  portone.failNext({ raw: '{"__proto__":{"code":0,"response":{"merchant_uid":"o1","amount":1000}}}' })
+  await expect(client.preparePayment({ merchantUid: 'o1', amount: 1000 })).rejects.toMatchObject({ name: 'PortOneError', status: 200, code: null })
+  portone.failNext({ raw: '{"code":0,"message":null,"response":{"customer_uid":"cu_1","__proto__":{"polluted":true}}}' })
+  const key = await client.getBillingKey('cu_1')
+  expect(key).toMatchObject({ customer_uid: 'cu_1' })
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+})
