@@ -17,8 +17,7 @@ const texts = {
     sdkThrewRegister: '등록 창을 열지 못했습니다. 다시 시도해 주세요.',
     waiting: '네이버페이 창에서 결제해 주세요.',
     waitingRegister: '네이버페이 창에서 정기결제 등록을 진행해 주세요.',
-    awaiting: '네이버페이의 응답을 기다리고 있습니다. 결제하셨다면 다시 결제하지 마세요.',
-    awaitingRegister: '네이버페이의 응답을 기다리고 있습니다. 등록하셨다면 다시 등록하지 마세요.',
+    awaiting: '네이버페이의 응답을 기다리고 있습니다…',
     windowClosed: '결제창이 닫혔습니다. 버튼을 눌러 다시 결제하세요.',
     windowClosedRegister: '등록 창이 닫혔습니다. 버튼을 눌러 다시 등록하세요.',
     redirecting: '네이버페이로 이동 중…',
@@ -56,8 +55,7 @@ const texts = {
     sdkThrewRegister: 'The registration window could not open. Try again.',
     waiting: 'Complete the payment in the Naver Pay window.',
     waitingRegister: 'Complete the registration in the Naver Pay window.',
-    awaiting: "Waiting for Naver Pay's answer. If you paid, do not pay again.",
-    awaitingRegister: "Waiting for Naver Pay's answer. If you registered, do not register again.",
+    awaiting: "Waiting for Naver Pay's answer…",
     windowClosed: 'The payment window was closed. Press the button to try again.',
     windowClosedRegister: 'The registration window was closed. Press the button to try again.',
     redirecting: 'Taking you to Naver Pay…',
@@ -87,7 +85,7 @@ const texts = {
 export type Messages = (typeof texts)['ko']
 
 // Texts that read "payment" and have a registration twin named `${key}Register`.
-const TWINS = ['amount', 'waiting', 'awaiting', 'windowClosed', 'sdkThrew', 'verifying', 'unverified', 'verifyError', 'retryVerify', 'failed'] as const
+const TWINS = ['amount', 'waiting', 'windowClosed', 'sdkThrew', 'verifying', 'unverified', 'verifyError', 'retryVerify', 'failed'] as const
 
 /** The texts for a locale. For a billing-key registration (no money moves) every payment wording becomes the
  *  registration one under the same key, so the UI never has to choose between the two. */

@@ -1,4 +1,4 @@
-import { isStale, RESULT_PREFIX } from '../core/landing'
+import { readFinalOutcome, RESULT_PREFIX } from '../core/landing'
 import type { BuildEnv } from '../core/types'
 
 /** The browser facts core needs, read at the moment of the click. */
@@ -52,7 +52,7 @@ export const shared = {
     try {
       for (let i = localStorage.length - 1; i >= 0; i--) {
         const old = localStorage.key(i)
-        if (old?.startsWith(RESULT_PREFIX) && isStale(localStorage.getItem(old), now)) localStorage.removeItem(old)
+        if (old?.startsWith(RESULT_PREFIX) && !readFinalOutcome(localStorage.getItem(old), {}, now)) localStorage.removeItem(old)
       }
       localStorage.setItem(key, value)
     } catch {
