@@ -6,7 +6,7 @@
  * - redirect mode navigates to m_redirect_url with imp_uid, merchant_uid, imp_success and, on failure,
  *   error_code + error_msg in the query.
  * The person (or the test) chooses: pay, cancel, or fail with a message such as 잔액 부족.
- * Hooks for tests: window.__impSim = { inits, calls, auto?: { outcome, message }, throwOnRequest? }.
+ * Hooks for tests: window.__impSim = { inits, calls, auto?: { outcome, message }, throwOnRequest?, answerAfterClose? (ms) }.
  */
 ;(function () {
   var sim = (window.__impSim = window.__impSim || {})
@@ -130,6 +130,8 @@
         if (done) return
         done = true
         var rsp = answer(params, outcome, message)
+        // sim.answerAfterClose (ms): the window closes first and PortOne's answer follows (its server round trip).
+        if (sim.answerAfterClose != null) return win.close(), setTimeout(function () { callback(rsp) }, sim.answerAfterClose)
         callback(rsp)
         setTimeout(function () { try { win.close() } catch (e) {} }, 0)
       }
