@@ -67,22 +67,18 @@ test.describe('item 3: no false "window closed"', () => {
 })
 
 test.describe('item 5: verification never follows a redirect', () => {
-  // Another origin (localhost instead of 127.0.0.1) that would say "paid" to anyone, CORS and all.
-  const ELSEWHERE = `http://localhost:${E2E_PORT}/elsewhere/verify`
+  // The test server answers the merchant's verifyUrl with a redirect to another origin (localhost instead of
+  // 127.0.0.1) that says "paid" to anyone, CORS and all, and counts every request that reached it.
   for (const status of [302, 307]) {
     test(`a verifyUrl answering ${status} to another origin is a verification error, and nothing reaches that origin`, async ({ page }) => {
-      const reached: string[] = []
-      await page.route('**/elsewhere/**', (route) => {
-        reached.push(route.request().method() + ' ' + (route.request().postData() ?? ''))
-        return route.fulfill({ json: { status: 'paid' }, headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'content-type' } })
-      })
-      await page.route('**/verify-redirect', (route) => route.fulfill({ status, headers: { Location: ELSEWHERE } }))
-      const widget = await mountHandle(page, { verifyUrl: '/verify-redirect' })
+      const token = `verify-${status}-${Date.now()}`
+      const foreign = `http://localhost:${E2E_PORT}/e2e/foreign-paid?token=${token}`
+      const widget = await mountHandle(page, { verifyUrl: `/e2e/redirect?status=${status}&to=${encodeURIComponent(foreign)}` })
       await choose(await widget.openPopup(), 'pay')
       await expect(widget.alert).toHaveText(m.verifyError)
       await expect(widget.root.getByRole('status', { includeHidden: true })).not.toHaveText(m.paid)
       expect(await results(page)).toMatchObject([{ status: 'success', verification: 'error' }])
-      expect(reached).toEqual([])
+      expect(await (await page.request.get(`/e2e/foreign-hits?token=${token}`)).text()).toBe('0')
     })
   }
 })
