@@ -1,7 +1,7 @@
 // Orders the merchant's server creates (orderUrl, here the script tag's data-order-url), against the BUILT IIFE in
 // Chromium: the order is asked for ahead of the click and paid with, on desktop and on the phone round trip; a
 // disputed amount is refused before the SDK; a failing endpoint is said and retried; every attempt has its own order.
-import { devices, type Page, type Route } from '@playwright/test'
+import { devices, type Page } from '@playwright/test'
 import { messages } from '../src/core/messages'
 import { E2E_PORT } from './origins'
 import { choose, expect, SEED_CART, test, Widget } from './fixtures'
@@ -17,16 +17,17 @@ interface OrderServer {
   created: string[]
 }
 
-/** The shop's order endpoint: `answer(n)` for the n-th request (from 0); by default a new order for the total. */
-async function orderServer(page: Page, answer: (n: number, route: Route) => Promise<void> | void = () => undefined): Promise<OrderServer> {
+type Reply = { status: number; json: unknown } | undefined
+/** The shop's order endpoint: `answer(n)` may reply to the n-th request (from 0); otherwise a new order for the total. */
+async function orderServer(page: Page, answer: (n: number) => Reply | Promise<Reply> = () => undefined): Promise<OrderServer> {
   const server: OrderServer = { bodies: [], created: [] }
   await page.route('**/api/orders', async (route) => {
     const n = server.bodies.push(route.request().postDataJSON()) - 1
-    const done = await answer(n, route)
-    if (done !== undefined || route.request().isNavigationRequest()) return
+    const reply = await answer(n)
+    if (reply) return route.fulfill(reply)
     const merchantUid = `ord_e2e_${n + 1}_${Date.now().toString(36)}`
     server.created.push(merchantUid)
-    await route.fulfill({ status: 201, json: { merchant_uid: merchantUid, amount: TOTAL, name: '한국사' } }).catch(() => {})
+    await route.fulfill({ status: 201, json: { merchant_uid: merchantUid, amount: TOTAL, name: '한국사' } })
   })
   return server
 }
@@ -62,7 +63,7 @@ test('desktop: the order is created at mount, the click pays with it in its own 
 })
 
 test('a disputed amount: the server prices the cart at 25,000 won, the cart says 27,000 — refused before the SDK, naming both', async ({ page }) => {
-  await orderServer(page, (_n, route) => route.fulfill({ status: 201, json: { merchant_uid: `ord_x_${Date.now()}`, amount: 25000 } }))
+  await orderServer(page, () => ({ status: 201, json: { merchant_uid: `ord_x_${Date.now()}`, amount: 25000 } }))
   const widget = await shop(page)
   await widget.button.click()
   await expect(widget.alert).toContainText('25,000원')
@@ -85,7 +86,7 @@ test('a fresh order after a failed payment: the retry pays with a new merchant_u
 
 test("a failing order endpoint: its message is shown as text, the button stays usable, and a later click gets a fresh order and pays", async ({ page }) => {
   let failing = true
-  const orders = await orderServer(page, (_n, route) => (failing ? route.fulfill({ status: 503, json: { message: '주문 서버 점검 중 <b>' } }) : undefined))
+  const orders = await orderServer(page, () => (failing ? { status: 503, json: { message: '주문 서버 점검 중 <b>' } } : undefined))
   const widget = await shop(page)
   await widget.button.click()
   await expect(widget.alert).toHaveText('주문 서버 점검 중 <b>')
