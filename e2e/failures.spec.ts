@@ -250,7 +250,7 @@ test.describe("the shop has its own <script src> for PortOne's SDK", () => {
     const widget = new Widget(page, '#npay')
     await expect(widget.button).toBeVisible()
     release()
-    await page.waitForFunction(() => 'IMP' in window)
+    await page.waitForFunction(() => (window as unknown as { __impSim?: { ready?: boolean } }).__impSim?.ready === true) // PortOne's frame has loaded: the click reaches request_pay at once
     await choose(await widget.openPopup(), 'fail', '잔액 부족')
     await expect(widget.alert).toHaveText('잔액 부족')
     expect(requests).toBe(1)
@@ -270,7 +270,7 @@ test.describe("the shop has its own <script src> for PortOne's SDK", () => {
     await page.route('**/naverpay-checkout.iife.js', async (route) => (await sdkFetched, route.fallback()))
     await page.goto('/e2e/pages/shop-sdk-defer.html')
     const widget = new Widget(page, '#npay')
-    await page.waitForFunction(() => 'IMP' in window)
+    await page.waitForFunction(() => (window as unknown as { __impSim?: { ready?: boolean } }).__impSim?.ready === true) // PortOne's frame has loaded: the click reaches request_pay at once
     await choose(await widget.openPopup(), 'pay')
     await expect(widget.status).toHaveText(m.unverified)
     expect(requests).toBe(1)
@@ -296,7 +296,7 @@ test.describe("the shop has its own <script src> for PortOne's SDK", () => {
       const widget = new Widget(page, '#npay')
       await expect(widget.button).toBeVisible()
       fail()
-      await page.waitForFunction(() => 'IMP' in window)
+      await page.waitForFunction(() => (window as unknown as { __impSim?: { ready?: boolean } }).__impSim?.ready === true) // PortOne's frame has loaded: the click reaches request_pay at once
       await choose(await widget.openPopup(), 'pay')
       await expect(widget.status).toHaveText(m.unverified)
       expect(requests).toBe(2)

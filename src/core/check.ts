@@ -117,7 +117,7 @@ export function safeText(value: unknown): string {
   try {
     return String(value)
   } catch {
-    return 'a value that cannot be shown as text'
+    return '(unprintable)'
   }
 }
 

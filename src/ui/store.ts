@@ -256,8 +256,8 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
   function sdkFailed(error: unknown): void {
     if (destroyed) return
     console.error('[naverpay-checkout]', error)
-    const missing = error instanceof SdkLoadError && error.kind === 'no_global'
-    show({ kind: 'alert', text: missing ? m.sdkMissing : m.sdkLoadFailed })
+    const kind = error instanceof SdkLoadError && error.kind
+    show({ kind: 'alert', text: kind === 'no_global' ? m.sdkMissing : kind === 'trusted_types' ? m.sdkBlocked : m.sdkLoadFailed })
   }
 
   async function settle(result: PaymentResult): Promise<void> {

@@ -238,7 +238,7 @@ describe('PG failure', () => {
     await click()
     expect(sdk.imp.request_pay).toHaveBeenCalledTimes(1)
     // The shopper reads a sentence; the developer finds the field and the repeated number in the console.
-    expect(alert().textContent).toBe('주문 정보에 문제가 있어 결제를 진행할 수 없습니다. 상점에 문의해 주세요.')
+    expect(alert().textContent).toBe('주문 정보에 문제가 있어 결제할 수 없습니다. 상점에 문의해 주세요.')
     expect(JSON.stringify(error.mock.calls.at(-1))).toContain('merchantUid()')
     expect(JSON.stringify(error.mock.calls.at(-1))).toContain('order-1')
   })
