@@ -12,7 +12,7 @@
  *   e2e tests answer, with a delay they choose; served from elsewhere (the demo) from portone-frame.html beside it.
  * The person (or the test) chooses: pay, cancel, or fail with a message such as 잔액 부족.
  * Hooks for tests: window.__impSim = { inits, calls, ready (the frame has loaded), auto?: { outcome, message },
- * throwOnRequest? }.
+ * throwOnRequest?, answerAfterClose? (ms) }.
  */
 ;(function () {
   var sim = (window.__impSim = window.__impSim || {})
@@ -161,6 +161,8 @@
       if (done) return
       done = true
       var rsp = answer(params, outcome, message)
+      // sim.answerAfterClose (ms): the window closes first and PortOne's answer follows (its server round trip).
+      if (sim.answerAfterClose != null) return win.close(), setTimeout(function () { callback(rsp) }, sim.answerAfterClose)
       callback(rsp)
       setTimeout(function () { try { win.close() } catch (e) {} }, 0)
     }

@@ -5,7 +5,7 @@ import type { Cart, CheckoutOptions, Locale, ValidationError } from './types'
 /** A script tag's or custom element's `dataset`: camelCase keys, string values. */
 export type Attributes = Readonly<Record<string, string | undefined>>
 
-const TEXT = ['impCode', 'channelKey', 'pg', 'redirectUrl', 'verifyUrl', 'sdkUrl', 'mode', 'locale'] as const
+const TEXT = ['impCode', 'channelKey', 'pg', 'redirectUrl', 'verifyUrl', 'orderUrl', 'sdkUrl', 'mode', 'locale'] as const
 const INT = ['minAmount', 'sdkTimeout', 'verifyTimeout'] as const
 const BUYER = ['name', 'email', 'tel', 'addr', 'postcode'] as const
 const NAVER_TEXT = ['useCfm', 'purchaserName', 'purchaserBirthday', 'chainId', 'merchantUserKey'] as const

@@ -80,8 +80,16 @@ export interface CheckoutOptions {
   verifyUrl?: string
   /** Same meaning as `verifyUrl`, as a function. */
   verify?: (result: PaymentResult) => Promise<unknown>
-  /** Milliseconds before the verification request counts as failed: a whole number from 1000 to 120000 (default 15000). */
+  /** Milliseconds before a request to the merchant server (verification, order) counts as failed: a whole number
+   *  from 1000 to 120000 (default 15000). */
   verifyTimeout?: number
+  /**
+   * The merchant server creates the order: the widget POSTs JSON `{ cart, customer_uid? }` (same-origin cookies)
+   * ahead of the click and pays with the answer's `{ merchant_uid, amount }`. See docs/widget-orders.md.
+   */
+  orderUrl?: string
+  /** Same meaning as `orderUrl`, as a function. */
+  createOrder?: (cart: Cart, context: { customerUid: string | undefined }) => Promise<{ merchantUid: string; amount: number }>
   /** Default `https://cdn.iamport.kr/v1/iamport.js`. */
   sdkUrl?: string
   /** Milliseconds before the SDK load counts as failed: a whole number from 1000 to 120000 (default 15000). */
@@ -164,6 +172,7 @@ export type ErrorCode =
   | 'date_order'
   | 'date_future'
   | 'min_amount'
+  | 'order_amount'
   | 'both_pg_and_channel'
   | 'redirect_url'
   | 'redirect_query'

@@ -1,3 +1,4 @@
+import { readFinalOutcome, RESULT_PREFIX } from '../core/landing'
 import type { BuildEnv } from '../core/types'
 
 /** The browser facts core needs, read at the moment of the click. */
@@ -30,6 +31,32 @@ export const session = {
       sessionStorage.setItem(key, value)
     } catch {
       memory.set(key, value) // only this page remembers: a landing page elsewhere shows no order summary
+    }
+  },
+}
+
+/**
+ * localStorage that never throws: final outcomes, shared by this origin's tabs, so the landing URL opened again in
+ * another tab replays its outcome instead of verifying (and reporting) it again. Storage refusing costs only that.
+ * Writing also drops this widget's expired entries, so it never grows past a day's orders.
+ */
+export const shared = {
+  get(key: string): string | null {
+    try {
+      return localStorage.getItem(key)
+    } catch {
+      return null
+    }
+  },
+  set(key: string, value: string, now: number): void {
+    try {
+      for (let i = localStorage.length - 1; i >= 0; i--) {
+        const old = localStorage.key(i)
+        if (old?.startsWith(RESULT_PREFIX) && !readFinalOutcome(localStorage.getItem(old), {}, now)) localStorage.removeItem(old)
+      }
+      localStorage.setItem(key, value)
+    } catch {
+      // refused or full: this tab's sessionStorage still remembers
     }
   },
 }

@@ -14,7 +14,8 @@ export interface CheckoutHandle {
   setCart(cart: CheckoutOptions['cart']): void
   /** Same as a click. Call it from a user gesture, or the browser blocks Naver Pay's popup. */
   pay(): void
-  /** Removes the widget. A result arriving later is ignored. */
+  /** Removes the widget. A payment's answer arriving later is still verified and reported (the `naverpay:result`
+   *  event on the target and `onResult`), with nothing shown; a failure arriving later is ignored. */
   destroy(): void
 }
 
@@ -81,7 +82,7 @@ export function mountWidget(target: string | Element, given: CheckoutOptions, sd
     savePending(params)
     leftFor = params.merchant_uid
   }
-  const store = createCheckoutStore(options, { sdk: client, env: browserEnv, emit: emitter(host, options), beforeRedirect }, carried)
+  const store = createCheckoutStore(options, { sdk: client, env: browserEnv, emit: emitter(host, options), beforeRedirect, host, reportWhenGone: true }, carried)
   // Back from Naver Pay or the landing page, the back/forward cache restores this page exactly as it left: busy,
   // "taking you to Naver Pay". Show the outcome the landing page stored for that order, or give the button back.
   const onPageShow = (event: PageTransitionEvent): void => {

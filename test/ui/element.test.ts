@@ -2,6 +2,7 @@ import { act, fireEvent, within } from '@testing-library/preact'
 import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
 import type { CheckoutResult, RequestPayParams } from '../../src/core/types'
 import { defineElement, type NaverPayCheckoutElement } from '../../src/element'
+import { LATE_ANSWER_MS } from '../../src/ui/store'
 
 // window.IMP already on the page: the SDK loader reuses it, so nothing is fetched.
 interface Call {
@@ -268,7 +269,7 @@ describe('<naverpay-checkout>', () => {
       await act(() => el.setAttribute('locale', 'en')) // waits for the payment
       // The shopper clicks on the shop page while Naver Pay's window is still open: the button comes back...
       await act(() => void document.dispatchEvent(new Event('pointerdown')))
-      await act(async () => void vi.advanceTimersByTime(2000))
+      await act(async () => void vi.advanceTimersByTime(LATE_ANSWER_MS + 1000))
       // ...and the waiting change is applied (a new widget, in English).
       expect(screen(el).getByRole('button', { name: 'Pay with Naver Pay' })).toBeTruthy()
       // Then the shopper finishes in the window that stayed open.
@@ -310,6 +311,30 @@ describe('<naverpay-checkout>', () => {
     await act(() => el.setAttribute(name, value))
     await act(() => void fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
     expect(calls[0].params).toMatchObject(expected)
+  })
+
+  test('a broken JSON cart, then a cart set by .cart: the error clears at once and the click pays (issue 12 item 13)', async () => {
+    const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="popup"><script type="application/json">{"items":</script></naverpay-checkout>`)
+    expect(screen(el).getByRole('alert').textContent).not.toBe('')
+    await act(() => void (el.cart = CART))
+    expect(screen(el).getByRole('alert').textContent).toBe('')
+    await act(() => void fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
+    expect(calls[0].params.amount).toBe(15000)
+  })
+
+  test('order-url is read and live: the order is asked of the URL the attribute names now', async () => {
+    const fetch = vi.fn((_url: string, _init?: RequestInit) =>
+      Promise.resolve(new Response(JSON.stringify({ merchant_uid: 'ord_el_' + fetch.mock.calls.length, amount: 15000 }), { status: 201 })),
+    )
+    vi.stubGlobal('fetch', fetch)
+    const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="popup" order-url="/orders-a">
+      <script type="application/json">${JSON.stringify(CART)}</script></naverpay-checkout>`)
+    await act(async () => void (await new Promise((r) => setTimeout(r, 0))))
+    await act(() => el.setAttribute('order-url', '/orders-b'))
+    await act(async () => void (await new Promise((r) => setTimeout(r, 0))))
+    expect(fetch.mock.calls.map(([url]) => url)).toEqual(['/orders-a', '/orders-b'])
+    await act(() => void fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
+    expect(calls[0].params.merchant_uid).toBe('ord_el_2')
   })
 
   test('defineElement is idempotent', () => {

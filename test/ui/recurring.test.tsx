@@ -32,6 +32,7 @@ afterEach(() => {
   vi.restoreAllMocks()
   vi.unstubAllGlobals()
   sessionStorage.clear()
+  localStorage.clear()
 })
 
 /** A loaded SDK whose request_pay the test answers as PortOne's popup callback would. */
@@ -126,8 +127,8 @@ describe('registering through the popup', () => {
   })
 
   test.each([
-    ['ko', '등록 결과를 확인하지 못했습니다. 등록은 완료되지 않은 것으로 표시되며, 다시 확인할 수 있습니다.', '등록 결과 다시 확인'],
-    ['en', 'Your registration could not be confirmed. It is not shown as complete; you can check again.', 'Check the registration again'],
+    ['ko', '등록 결과를 아직 확인하지 못했습니다. 잠시 후 다시 확인해 주세요. 다시 등록하지 마세요.', '등록 결과 다시 확인'],
+    ['en', 'Your registration could not be confirmed yet. Check again in a moment; do not register twice.', 'Check the registration again'],
   ] as const)('%s: a failed check says registration, and so does its retry button', async (locale, text, retry) => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
     const verify = vi.fn().mockRejectedValueOnce(new Error('server down')).mockResolvedValueOnce({ status: 'paid' })
