@@ -40,7 +40,8 @@ export class Checker {
       return opts.required ? this.fail(field, 'required', why) : undefined
     }
     if (typeof value !== 'string') return this.fail(field, 'type', `expected a string, got ${kindOf(value)}`)
-    if (value.trim() === '') return opts.required ? this.fail(field, 'required', why) : undefined
+    // Nothing visible (spaces, U+200B, Hangul fillers …) is no value: required, or left out.
+    if (INVISIBLE.test(value)) return opts.required ? this.fail(field, 'required', why) : undefined
     if (CONTROL.test(value)) return this.fail(field, 'control_chars')
     const text = opts.shown ? value.normalize('NFC') : value
     if (text.replace(PAIR, '_').length > MAX_TEXT) return this.fail(field, 'too_long', `at most ${MAX_TEXT} characters`)
@@ -48,9 +49,8 @@ export class Checker {
     try {
       encodeURIComponent(text)
     } catch {
-      return this.fail(field, 'lone_surrogate')
+      return this.fail(field, 'format', 'a lone surrogate')
     }
-    if (INVISIBLE.test(text)) return this.fail(field, 'invisible')
     if (opts.pattern && !opts.pattern.test(text)) return this.fail(field, 'format', opts.hint)
     return text
   }

@@ -147,53 +147,31 @@ export interface SdkClient {
  * click's user activation (about 5 s in Chromium): the SDK alerts that the popup was blocked. The SDK exposes no
  * "ready" of its own, so we watch that DOM, which is public: PortOne is ready when every `iframe.imp-frame` has
  * loaded something other than about:blank. An SDK that builds no frame (a test double) is ready once it has loaded.
- * `load` events do not bubble but pass the document in the capture phase, so one listener sees every frame.
  */
 const FRAMES = 'iframe.imp-frame'
 const loadedFrames = new WeakSet<Element>()
-const frameWaiters = new Set<() => void>()
-let watching = false
 
 function frameLoaded(frame: HTMLIFrameElement): boolean {
   const src = frame.getAttribute('src')
   // A frame that loaded before we listened (the page's own init, long ago) left a resource-timing entry.
-  return !src || src === 'about:blank' ? false : loadedFrames.has(frame) || performance.getEntriesByName?.(frame.src).length > 0
+  return !!src && src !== 'about:blank' && (loadedFrames.has(frame) || performance.getEntriesByName?.(frame.src).length > 0)
+}
+
+function onFrameLoad(event: Event): void {
+  const frame = event.target as Element
+  if (frame.matches?.(FRAMES) && frame.getAttribute('src') !== 'about:blank') loadedFrames.add(frame)
 }
 
 function portOneReady(): boolean {
   return Array.prototype.every.call(document.querySelectorAll(FRAMES), frameLoaded) as boolean
 }
 
-function watchFrames(): void {
-  if (watching) return
-  watching = true
-  document.addEventListener(
-    'load',
-    (event) => {
-      const frame = event.target
-      if (!(frame instanceof HTMLIFrameElement) || !frame.matches(FRAMES) || (frame.getAttribute('src') ?? 'about:blank') === 'about:blank') return
-      loadedFrames.add(frame)
-      frameWaiters.forEach((check) => check())
-    },
-    true,
-  )
-}
-
-/** Resolves once PortOne's frames have loaded; rejects after `timeout` like a stalled SDK load. */
+/** Resolves once PortOne's frames have loaded (looked at every 100 ms, the first time a task after init, when the SDK
+ *  builds them); rejects after `timeout` like a stalled SDK load. */
 function whenReady(url: string, timeout: number): Promise<void> {
+  const end = Date.now() + timeout
   return new Promise((resolve, reject) => {
-    const check = (): void => {
-      if (!portOneReady()) return
-      done()
-      resolve()
-    }
-    const done = (): void => {
-      clearTimeout(timer)
-      frameWaiters.delete(check)
-    }
-    const timer = setTimeout(() => (done(), reject(new SdkLoadError('timeout', url))), timeout)
-    frameWaiters.add(check)
-    // The SDK builds its frames when the DOM is ready, a task after init at the earliest: look after that task.
+    const check = (): unknown => (portOneReady() ? resolve() : Date.now() > end ? reject(new SdkLoadError('timeout', url)) : setTimeout(check, 100))
     setTimeout(check)
   })
 }
@@ -208,7 +186,8 @@ export function createSdkClient(options: { sdkUrl?: string; impCode?: string; sd
   let arrived: Imp | undefined
   return {
     load() {
-      watchFrames()
+      // load events do not bubble, but pass the document in the capture phase: one listener (added once) sees every frame.
+      document.addEventListener('load', onFrameLoad, true)
       return loadSdk(url, timeout)
         .then((imp) => {
           // IMP.init once, here, before any click: PortOne rebuilds its frames on every init, so an init inside the
