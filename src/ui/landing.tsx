@@ -5,7 +5,7 @@ import { messages, type Messages } from '../core/messages'
 import { parsePaymentResult } from '../core/result'
 import type { CheckoutOptions, CheckoutResult } from '../core/types'
 import { createSdkClient } from '../sdk'
-import { browserEnv, session, shared } from './env'
+import { browserEnv, session, shared, sweepShared } from './env'
 import { renderLive } from './live'
 import { claim, emitter, prepareRoot, resolveTarget } from './mount'
 import { createCheckoutStore } from './store'
@@ -30,8 +30,9 @@ export function mountLanding(target: string | Element, given: CheckoutOptions = 
         // With the time it was decided: another tab replays it for RESULT_TTL_MS.
         const now = Date.now()
         const saved = JSON.stringify({ ...outcome, time: now })
+        sweepShared(now)
         session.set(RESULT_PREFIX + outcome.merchantUid, saved)
-        shared.set(RESULT_PREFIX + outcome.merchantUid, saved, now)
+        shared.set(RESULT_PREFIX + outcome.merchantUid, saved)
       }
       emit(outcome)
     },

@@ -327,8 +327,9 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
     replay: finish,
     resume(outcome) {
       if (!inFlight.value) return
-      if (outcome) finish(outcome)
-      else show({ kind: 'idle' }), nextOrder()
+      if (outcome) return finish(outcome)
+      show({ kind: 'idle' })
+      nextOrder()
     },
     retryVerify: () => lastSuccess && !inFlight.value && void settle(lastSuccess),
     handOver: () => {

@@ -847,6 +847,23 @@ describe('orders from the merchant server: orderUrl / createOrder (issue 10 item
     expect(alert().textContent).not.toBe('잔액 부족')
   })
 
+  test('an orderUrl or createOrder planted on Object.prototype never receives the cart', async () => {
+    const server = orderServer(created('ord_planted'))
+    const planted = vi.fn(async () => ({ merchantUid: 'evil', amount: 15000 }))
+    Object.assign(Object.prototype, { orderUrl: 'https://evil.example/orders', createOrder: planted })
+    try {
+      const { sdk, click } = setup()
+      await settled()
+      await click()
+      expect(server.fetch).not.toHaveBeenCalled()
+      expect(planted).not.toHaveBeenCalled()
+      expect(sdk.calls[0].params.merchant_uid).toMatch(/^npay_/)
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).orderUrl
+      delete (Object.prototype as Record<string, unknown>).createOrder
+    }
+  })
+
   function setupButton() {
     return within(host.shadowRoot as unknown as HTMLElement).getByRole('button', { name: /네이버페이|Naver Pay/ })
   }
