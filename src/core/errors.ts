@@ -31,7 +31,6 @@ const texts = {
       cart_json: '올바른 JSON이어야 합니다',
     } satisfies Record<FieldErrorCode, string>,
     minAmount: (min: string, amount: string) => `최소 결제 금액은 ${min}원입니다. (현재 ${amount}원)`,
-    orderAmount: (server: string, cart: string) => `주문 금액이 맞지 않아 결제하지 않았습니다. (주문 ${server}원, 장바구니 ${cart}원)`,
     // What the shopper reads for an input error: the field and the detail are for the developer (console, error objects).
     shopper: {
       emptyCart: '장바구니에 담긴 상품이 없습니다.',
@@ -69,7 +68,6 @@ const texts = {
       cart_json: 'must be valid JSON',
     } satisfies Record<FieldErrorCode, string>,
     minAmount: (min: string, amount: string) => `The minimum payment is ₩${min} (this order: ₩${amount}).`,
-    orderAmount: (server: string, cart: string) => `The order's amount does not match the cart, so nothing was charged (order: ₩${server}, cart: ₩${cart}).`,
     shopper: {
       emptyCart: 'Your cart is empty.',
       other: 'This order has a problem and cannot be paid. Please contact the shop.',

@@ -1,5 +1,6 @@
 import { own } from './check'
-import { errorTexts, formatWon } from './errors'
+import { formatWon } from './errors'
+import { messages } from './messages'
 import type { Locale, ValidationError } from './types'
 
 /** An order the merchant's server created for a cart (`orderUrl` / `createOrder`). */
@@ -38,6 +39,6 @@ export function orderFailure(httpStatus: number, body: unknown): OrderAnswer {
  */
 export function checkOrderAmount(order: ServerOrder, cartAmount: number, locale?: Locale): ValidationError | undefined {
   if (order.amount === cartAmount) return undefined
-  const message = errorTexts(locale).orderAmount(formatWon(order.amount), formatWon(cartAmount))
+  const message = messages(locale).orderAmount(formatWon(order.amount), formatWon(cartAmount))
   return { field: 'amount', code: 'order_amount', message, shopperMessage: message }
 }
