@@ -12,7 +12,6 @@ export const MAX_TEXT = 500
 const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/
 // Only characters that show nothing: spaces and default-ignorables (U+200B, U+2060, U+FEFF, Hangul fillers U+3164 …).
 const INVISIBLE = /^[\s\p{Default_Ignorable_Code_Point}]*$/u
-const PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g
 /** Whole milliseconds accepted for `verifyTimeout` and `sdkTimeout`: a second to two minutes. */
 export const TIMEOUT_MIN = 1000
 export const TIMEOUT_MAX = 120_000
@@ -40,17 +39,18 @@ export class Checker {
       return opts.required ? this.fail(field, 'required', why) : undefined
     }
     if (typeof value !== 'string') return this.fail(field, 'type', `expected a string, got ${kindOf(value)}`)
-    if (value.trim() === '') return opts.required ? this.fail(field, 'required', why) : undefined
+    // Nothing visible (spaces, U+200B, Hangul fillers …) is no value: required, or left out.
+    if (INVISIBLE.test(value)) return opts.required ? this.fail(field, 'required', why) : undefined
     if (CONTROL.test(value)) return this.fail(field, 'control_chars')
     const text = opts.shown ? value.normalize('NFC') : value
-    if (text.replace(PAIR, '_').length > MAX_TEXT) return this.fail(field, 'too_long', `at most ${MAX_TEXT} characters`)
+    // A code point is one or two UTF-16 units: past 2 × MAX_TEXT units the text is too long without counting.
+    if (text.length > MAX_TEXT && (text.length > 2 * MAX_TEXT || [...text].length > MAX_TEXT)) return this.fail(field, 'too_long', `at most ${MAX_TEXT} characters`)
     // A lone surrogate cannot be sent: PortOne's encodeURIComponent throws on it.
     try {
       encodeURIComponent(text)
     } catch {
-      return this.fail(field, 'lone_surrogate')
+      return this.fail(field, 'format', 'a lone surrogate')
     }
-    if (INVISIBLE.test(text)) return this.fail(field, 'invisible')
     if (opts.pattern && !opts.pattern.test(text)) return this.fail(field, 'format', opts.hint)
     return text
   }
@@ -117,7 +117,7 @@ export function safeText(value: unknown): string {
   try {
     return String(value)
   } catch {
-    return 'a value that cannot be shown as text'
+    return '(unprintable)'
   }
 }
 

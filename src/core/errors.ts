@@ -17,11 +17,8 @@ const texts = {
       empty_cart: '상품이 1개 이상 필요합니다',
       format: '형식이 올바르지 않습니다',
       too_long: '너무 깁니다',
-      control_chars: '제어 문자(줄 구분, 방향 제어 포함)를 쓸 수 없습니다',
-      invisible: '보이는 글자가 있어야 합니다',
-      lone_surrogate: '깨진 문자(짝 없는 서로게이트)가 있습니다',
-      timeout: `${TIMEOUT_MIN}에서 ${TIMEOUT_MAX} 사이의 정수(밀리초)여야 합니다`,
-      selector: '올바른 CSS 선택자가 아닙니다',
+      control_chars: '제어 문자를 쓸 수 없습니다',
+      timeout: `${TIMEOUT_MIN}~${TIMEOUT_MAX} 밀리초(정수)여야 합니다`,
       invalid_date: '실제 날짜(yyyyMMdd)여야 합니다',
       date_past: '오늘(한국 시간)이나 이후여야 합니다',
       date_order: 'startDate와 같거나 이후여야 합니다',
@@ -34,11 +31,10 @@ const texts = {
       cart_json: '올바른 JSON이어야 합니다',
     } satisfies Record<FieldErrorCode, string>,
     minAmount: (min: string, amount: string) => `최소 결제 금액은 ${min}원입니다. (현재 ${amount}원)`,
-    orderAmount: (server: string, cart: string) => `주문 금액이 맞지 않아 결제하지 않았습니다. (주문 ${server}원, 장바구니 ${cart}원)`,
     // What the shopper reads for an input error: the field and the detail are for the developer (console, error objects).
     shopper: {
       emptyCart: '장바구니에 담긴 상품이 없습니다.',
-      other: '주문 정보에 문제가 있어 결제를 진행할 수 없습니다. 상점에 문의해 주세요.',
+      other: '주문 정보에 문제가 있어 결제할 수 없습니다. 상점에 문의해 주세요.',
     },
     // Why a registration needs each field: the integrator reads these next to the field's error.
     why: {
@@ -58,11 +54,8 @@ const texts = {
       empty_cart: 'must hold at least one item',
       format: 'has the wrong format',
       too_long: 'is too long',
-      control_chars: 'must not contain control characters (line separators and bidi controls included)',
-      invisible: 'must contain visible characters',
-      lone_surrogate: 'contains a broken character (a lone surrogate)',
-      timeout: `must be whole milliseconds from ${TIMEOUT_MIN} to ${TIMEOUT_MAX}`,
-      selector: 'must be a valid CSS selector',
+      control_chars: 'must not contain control characters',
+      timeout: `must be ${TIMEOUT_MIN}–${TIMEOUT_MAX} whole ms`,
       invalid_date: 'must be a real date in yyyyMMdd format',
       date_past: 'must be today (Korea time) or later',
       date_order: 'must be on or after startDate',
@@ -75,10 +68,9 @@ const texts = {
       cart_json: 'must be valid JSON',
     } satisfies Record<FieldErrorCode, string>,
     minAmount: (min: string, amount: string) => `The minimum payment is ₩${min} (this order: ₩${amount}).`,
-    orderAmount: (server: string, cart: string) => `The order's amount does not match the cart, so nothing was charged (order: ₩${server}, cart: ₩${cart}).`,
     shopper: {
       emptyCart: 'Your cart is empty.',
-      other: 'This order cannot be paid because of a problem with its details. Please contact the shop.',
+      other: 'This order has a problem and cannot be paid. Please contact the shop.',
     },
     why: {
       customerUid: 'the key of the billing key being registered; later charges use it',

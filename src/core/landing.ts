@@ -86,21 +86,10 @@ export function readFinalOutcome(text: string | null, expected: Partial<PaymentR
   return outcome
 }
 
-/** The stored outcome as saved: with the time it was decided, which `readFinalOutcome` checks against `now`. */
-export function savedOutcome(outcome: CheckoutResult, now: number): string {
-  return JSON.stringify({ ...outcome, time: now })
-}
-
 /** Saved more than RESULT_TTL_MS ago, in the future (a clock put back), or without a time: not to be replayed. */
 function isExpired(v: (key: string) => unknown, now: number): boolean {
   const time = v('time')
   return typeof time !== 'number' || !(time <= now && now - time < RESULT_TTL_MS)
-}
-
-/** Whether stored text is an expired (or unreadable) outcome: storage keeps only what can still be replayed. */
-export function isStale(text: string | null, now: number): boolean {
-  const v = readJson(text)
-  return !v || isExpired(v, now)
 }
 
 /** What the landing page does with the result in its query. */

@@ -12,13 +12,14 @@ const texts = {
     sdkReady: '네이버페이가 준비되었습니다. 다시 눌러 주세요.',
     sdkLoadFailed: '네이버페이를 불러오지 못했습니다. 연결을 확인하고 다시 시도해 주세요.',
     sdkMissing: '네이버페이 결제 모듈이 없습니다. 잠시 후 다시 시도해 주세요.',
+    sdkBlocked: '페이지 보안 설정이 네이버페이를 막았습니다. 상점에 문의해 주세요.',
     sdkThrew: '결제창을 열지 못했습니다. 다시 시도해 주세요.',
     orderFailed: '주문을 준비하지 못했습니다. 다시 시도해 주세요.',
+    orderAmount: (server: string, cart: string) => `주문 금액이 맞지 않아 결제하지 않았습니다. (주문 ${server}원, 장바구니 ${cart}원)`,
     sdkThrewRegister: '등록 창을 열지 못했습니다. 다시 시도해 주세요.',
     waiting: '네이버페이 창에서 결제해 주세요.',
     waitingRegister: '네이버페이 창에서 정기결제 등록을 진행해 주세요.',
-    awaiting: '네이버페이의 응답을 기다리고 있습니다. 결제하셨다면 다시 결제하지 마세요.',
-    awaitingRegister: '네이버페이의 응답을 기다리고 있습니다. 등록하셨다면 다시 등록하지 마세요.',
+    awaiting: '네이버페이의 응답을 기다리고 있습니다…',
     windowClosed: '결제창이 닫혔습니다. 버튼을 눌러 다시 결제하세요.',
     windowClosedRegister: '등록 창이 닫혔습니다. 버튼을 눌러 다시 등록하세요.',
     redirecting: '네이버페이로 이동 중…',
@@ -51,13 +52,14 @@ const texts = {
     sdkReady: 'Naver Pay is ready. Press again.',
     sdkLoadFailed: 'Naver Pay could not load. Check your connection and try again.',
     sdkMissing: 'The Naver Pay module is missing. Try again in a moment.',
+    sdkBlocked: "The page's security settings blocked Naver Pay. Please contact the shop.",
     sdkThrew: 'The payment window could not open. Try again.',
     orderFailed: 'The order could not be prepared. Try again.',
+    orderAmount: (server: string, cart: string) => `The order's amount does not match the cart, so nothing was charged (order: ₩${server}, cart: ₩${cart}).`,
     sdkThrewRegister: 'The registration window could not open. Try again.',
     waiting: 'Complete the payment in the Naver Pay window.',
     waitingRegister: 'Complete the registration in the Naver Pay window.',
-    awaiting: "Waiting for Naver Pay's answer. If you paid, do not pay again.",
-    awaitingRegister: "Waiting for Naver Pay's answer. If you registered, do not register again.",
+    awaiting: "Waiting for Naver Pay's answer…",
     windowClosed: 'The payment window was closed. Press the button to try again.',
     windowClosedRegister: 'The registration window was closed. Press the button to try again.',
     redirecting: 'Taking you to Naver Pay…',
@@ -87,7 +89,7 @@ const texts = {
 export type Messages = (typeof texts)['ko']
 
 // Texts that read "payment" and have a registration twin named `${key}Register`.
-const TWINS = ['amount', 'waiting', 'awaiting', 'windowClosed', 'sdkThrew', 'verifying', 'unverified', 'verifyError', 'retryVerify', 'failed'] as const
+const TWINS = ['amount', 'waiting', 'windowClosed', 'sdkThrew', 'verifying', 'unverified', 'verifyError', 'retryVerify', 'failed'] as const
 
 /** The texts for a locale. For a billing-key registration (no money moves) every payment wording becomes the
  *  registration one under the same key, so the UI never has to choose between the two. */

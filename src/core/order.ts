@@ -1,5 +1,6 @@
-import { hasOwn, isRecord } from './check'
-import { errorTexts, formatWon } from './errors'
+import { own } from './check'
+import { formatWon } from './errors'
+import { messages } from './messages'
 import type { Locale, ValidationError } from './types'
 
 /** An order the merchant's server created for a cart (`orderUrl` / `createOrder`). */
@@ -12,31 +13,24 @@ export interface ServerOrder {
 /** What asking for an order came to: the order, or why not (`message`: the server's own words for the shopper). */
 export type OrderAnswer = { ok: true; order: ServerOrder } | { ok: false; reason: string; message?: string }
 
-// PortOne's limit for merchant_uid; C0/C1 control characters are never part of one.
-const UID = /^[^\u0000-\u001F\u007F-\u009F]{1,40}$/
-
 /**
  * Reads the order from the server's JSON answer (`wire`: `{ merchant_uid, amount }`) or from `createOrder`'s value
- * (`{ merchantUid, amount }`). Own properties only: a planted `Object.prototype.amount` is no amount. Never throws.
+ * (`{ merchantUid, amount }`). Own properties only: a planted `Object.prototype.amount` is no amount. A
+ * `merchant_uid` is 1 to 40 characters (PortOne's limit) without control characters. Never throws.
  */
 export function readOrder(value: unknown, wire: boolean): OrderAnswer {
   const key = wire ? 'merchant_uid' : 'merchantUid'
-  const get = (name: string): unknown => (isRecord(value) && hasOwn(value, name) ? value[name] : undefined)
-  const merchantUid = get(key)
-  const amount = get('amount')
-  if (typeof merchantUid !== 'string' || !UID.test(merchantUid) || merchantUid.trim() === '') {
-    return { ok: false, reason: `the order's ${key} must be a string of 1 to 40 characters` }
-  }
-  if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount < 0) {
-    return { ok: false, reason: `the order's amount must be a whole number of won, got ${String(amount)}` }
-  }
-  return { ok: true, order: { merchantUid, amount } }
+  const uid = own(value, key)
+  const amount = own(value, 'amount')
+  return typeof uid === 'string' && /^[^\0-\x1f\x7f-\x9f]{1,40}$/.test(uid) && uid.trim() && Number.isSafeInteger(amount) && (amount as number) >= 0
+    ? { ok: true, order: { merchantUid: uid, amount: amount as number } }
+    : { ok: false, reason: `expected { ${key}: 1 to 40 characters, amount: whole won }, got ${JSON.stringify(value)?.slice(0, 200)}` }
 }
 
-/** A failed order endpoint's `{ message }`, when it sent one: shown to the shopper as text. */
+/** A failed order endpoint's answer; its `{ message }`, when it sent one, is shown to the shopper as text. */
 export function orderFailure(httpStatus: number, body: unknown): OrderAnswer {
-  const message = isRecord(body) && hasOwn(body, 'message') && typeof body.message === 'string' && body.message.trim() !== '' ? body.message : undefined
-  return { ok: false, reason: `HTTP ${httpStatus}`, message }
+  const message = own(body, 'message')
+  return { ok: false, reason: `HTTP ${httpStatus}`, message: typeof message === 'string' && message.trim() ? message : undefined }
 }
 
 /**
@@ -45,6 +39,6 @@ export function orderFailure(httpStatus: number, body: unknown): OrderAnswer {
  */
 export function checkOrderAmount(order: ServerOrder, cartAmount: number, locale?: Locale): ValidationError | undefined {
   if (order.amount === cartAmount) return undefined
-  const message = errorTexts(locale).orderAmount(formatWon(order.amount), formatWon(cartAmount))
+  const message = messages(locale).orderAmount(formatWon(order.amount), formatWon(cartAmount))
   return { field: 'amount', code: 'order_amount', message, shopperMessage: message }
 }

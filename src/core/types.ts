@@ -179,10 +179,7 @@ export type ErrorCode =
   | 'enum'
   | 'merchant_uid'
   | 'cart_json'
-  | 'invisible'
-  | 'lone_surrogate'
   | 'timeout'
-  | 'selector'
 
 /** One problem with the input: which field, what was expected. */
 export interface ValidationError {

@@ -32,8 +32,7 @@ function find(selector: string, field: string, locale?: string): Element | Valid
   try {
     found = document.querySelector(selector)
   } catch {
-    const hint = selector[0] === '#' ? `; for an id that starts with a digit write [id="${selector.slice(1)}"]` : ''
-    return attributeError(field, 'selector', `got ${JSON.stringify(selector)}${hint}`, locale)
+    return attributeError(field, 'format', `not a CSS selector: ${JSON.stringify(selector)} (an id starting with a digit: [id="…"])`, locale)
   }
   return found ?? attributeError(field, 'required', `no element matches ${JSON.stringify(selector)}`, locale)
 }

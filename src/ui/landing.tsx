@@ -1,11 +1,11 @@
-import { isFinal, PENDING_PREFIX, planLanding, readPendingOrder, RESULT_PREFIX, savedOutcome, type PendingOrder } from '../core/landing'
+import { isFinal, PENDING_PREFIX, planLanding, readPendingOrder, RESULT_PREFIX, type PendingOrder } from '../core/landing'
 import { ownFields } from '../core/check'
 import { formatWon } from '../core/errors'
 import { messages, type Messages } from '../core/messages'
 import { parsePaymentResult } from '../core/result'
 import type { CheckoutOptions, CheckoutResult } from '../core/types'
 import { createSdkClient } from '../sdk'
-import { browserEnv, session, shared } from './env'
+import { browserEnv, session, shared, sweepShared } from './env'
 import { renderLive } from './live'
 import { claim, emitter, prepareRoot, resolveTarget } from './mount'
 import { createCheckoutStore } from './store'
@@ -27,9 +27,12 @@ export function mountLanding(target: string | Element, given: CheckoutOptions = 
     emit(outcome: CheckoutResult) {
       // Kept per order number so a reload, the back button or another tab shows the same outcome without a second POST.
       if (!outcome.replayed && outcome.merchantUid !== null && isFinal(outcome)) {
+        // With the time it was decided: another tab replays it for RESULT_TTL_MS.
         const now = Date.now()
-        session.set(RESULT_PREFIX + outcome.merchantUid, savedOutcome(outcome, now))
-        shared.set(RESULT_PREFIX + outcome.merchantUid, savedOutcome(outcome, now), now)
+        const saved = JSON.stringify({ ...outcome, time: now })
+        sweepShared(now)
+        session.set(RESULT_PREFIX + outcome.merchantUid, saved)
+        shared.set(RESULT_PREFIX + outcome.merchantUid, saved)
       }
       emit(outcome)
     },

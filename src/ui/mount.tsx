@@ -1,7 +1,7 @@
 import { PENDING_PREFIX, pendingOrder, readFinalOutcome, RESULT_PREFIX } from '../core/landing'
 import { ownFields } from '../core/check'
 import type { CheckoutOptions, CheckoutResult, RequestPayParams } from '../core/types'
-import { createSdkClient, preconnect, type SdkClient } from '../sdk'
+import { createSdkClient, type SdkClient } from '../sdk'
 import { browserEnv, session } from './env'
 import { renderLive } from './live'
 import { createCheckoutStore, warnOnce, type CheckoutStore, type HandOver } from './store'
@@ -92,8 +92,8 @@ export function mountWidget(target: string | Element, given: CheckoutOptions, sd
   }
   window.addEventListener('pageshow', onPageShow)
   const unmount = renderLive(() => <Widget store={store} />, root)
-  // Start loading now, so the click can reach request_pay in the same task (popups need the user gesture).
-  if (!sdk) preconnect(options.sdkUrl)
+  // Start loading now, so the click can reach request_pay in the same task (popups need the user gesture). (No
+  // preconnect: the SDK's request follows in this same task.)
   client.load().catch(() => {}) // a failure is reported when the shopper clicks, and retried then
   const { destroy } = claim(host, () => {
     store.destroy()

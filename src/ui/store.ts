@@ -152,8 +152,7 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
     const disputed = order && checkOrderAmount(order, built.params.amount, options.locale)
     if (!disputed) return built.params
     slot = undefined // the next click asks the server again
-    console.error(`[naverpay-checkout] orderUrl/createOrder: ${disputed.message}`)
-    show({ kind: 'alert', text: disputed.message })
+    showErrors([disputed])
   }
 
   function pay(): void {
@@ -174,7 +173,10 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
     show(redirect ? { kind: 'progress', text: m.loading } : { kind: 'notice', text: m.sdkNotReady }, redirect)
     Promise.all([deps.sdk.load(), orderFor(current)]).then(([loaded, answer]) => {
       if (destroyed) return
-      if (answer && !answer.ok) return orderFailed(answer)
+      if (answer && !answer.ok) {
+        console.error(`[naverpay-checkout] the order could not be created: ${answer.reason}`)
+        return show({ kind: 'alert', text: answer.message ?? m.orderFailed })
+      }
       const final = answer ? paramsFor(current, answer.order) : params
       if (!final) return
       if (redirect) launch(loaded, { ...final, naverPopupMode: false })
@@ -182,17 +184,12 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
     }, sdkFailed)
   }
 
-  function orderFailed(answer: Extract<OrderAnswer, { ok: false }>): void {
-    console.error(`[naverpay-checkout] the order could not be created: ${answer.reason}`)
-    show({ kind: 'alert', text: answer.message ?? m.orderFailed })
-  }
-
   function launch(imp: Imp, params: RequestPayParams): void {
     const popup = params.naverPopupMode
     show({ kind: 'progress', text: popup ? m.waiting : m.redirecting }, true)
     if (!popup) deps.beforeRedirect?.(params)
     sent.add(params.merchant_uid)
-    if (slot?.done?.ok && slot.done.order.merchantUid === params.merchant_uid) slot = undefined // used: never paid with again
+    slot = undefined // this cart's order is used: the next attempt asks for a new one
     let answered = false
     try {
       deps.sdk.requestPay(imp, params, (response) => {
@@ -259,8 +256,8 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
   function sdkFailed(error: unknown): void {
     if (destroyed) return
     console.error('[naverpay-checkout]', error)
-    const missing = error instanceof SdkLoadError && error.kind === 'no_global'
-    show({ kind: 'alert', text: missing ? m.sdkMissing : m.sdkLoadFailed })
+    const kind = error instanceof SdkLoadError && error.kind
+    show({ kind: 'alert', text: kind === 'no_global' ? m.sdkMissing : kind === 'trusted_types' ? m.sdkBlocked : m.sdkLoadFailed })
   }
 
   async function settle(result: PaymentResult): Promise<void> {
@@ -330,8 +327,9 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
     replay: finish,
     resume(outcome) {
       if (!inFlight.value) return
-      if (outcome) finish(outcome)
-      else show({ kind: 'idle' }), nextOrder()
+      if (outcome) return finish(outcome)
+      show({ kind: 'idle' })
+      nextOrder()
     },
     retryVerify: () => lastSuccess && !inFlight.value && void settle(lastSuccess),
     handOver: () => {

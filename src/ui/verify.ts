@@ -1,3 +1,4 @@
+import { timeoutOr } from '../core/check'
 import { interpretVerification, type Verification } from '../core/verify'
 import type { CheckoutOptions, PaymentResult } from '../core/types'
 
@@ -19,7 +20,8 @@ export function verifyPayment(options: CheckoutOptions, result: PaymentResult): 
 }
 
 async function ask(options: CheckoutOptions, result: PaymentResult): Promise<Verification> {
-  const timeout = options.verifyTimeout ?? DEFAULT_TIMEOUT
+  // Where an input error cannot be shown (the landing page), an invalid verifyTimeout is the default, never 0 ms.
+  const timeout = timeoutOr(options.verifyTimeout, DEFAULT_TIMEOUT)
   try {
     if (options.verify) return interpretVerification(await withTimeout(options.verify(result), timeout))
     const body: Record<string, string> = { imp_uid: result.impUid ?? '', merchant_uid: result.merchantUid ?? '' }

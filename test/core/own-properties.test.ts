@@ -112,8 +112,8 @@ describe('input errors carry two sentences: the developer\'s (field, detail) and
   test.each([
     ['ko', { items: [] }, {}, 'cart.items', '장바구니에 담긴 상품이 없습니다.'],
     ['en', { items: [] }, { locale: 'en' }, 'cart.items', 'Your cart is empty.'],
-    ['ko', CART, { recurring: { customerUid: 'c', productCode: 'P' } }, 'buyer.tel', '주문 정보에 문제가 있어 결제를 진행할 수 없습니다. 상점에 문의해 주세요.'],
-    ['en', CART, { verifyTimeout: '15s', locale: 'en' }, 'verifyTimeout', 'This order cannot be paid because of a problem with its details. Please contact the shop.'],
+    ['ko', CART, { recurring: { customerUid: 'c', productCode: 'P' } }, 'buyer.tel', '주문 정보에 문제가 있어 결제할 수 없습니다. 상점에 문의해 주세요.'],
+    ['en', CART, { verifyTimeout: '15s', locale: 'en' }, 'verifyTimeout', 'This order has a problem and cannot be paid. Please contact the shop.'],
   ])('%s: %j %j', (_locale, cart, options, field, shopper) => {
     const built = buildRequestPayParams(cart, options, { now: NOW })
     expect(built.ok).toBe(false)

@@ -93,6 +93,27 @@ describe('for any text whatsoever in a name (lone surrogates, invisible and bidi
   }, SLOW)
 })
 
+describe('for any valid cart on a page whose Object.prototype another script has polluted', () => {
+  const plantable = ['redirectUrl', 'channelKey', 'pg', 'mode', 'minAmount', 'shippingFee', 'sellerId', 'payReferrer', 'buyer', 'naver', 'recurring', 'device', 'pageUrl', 'mobile', 'userAgent', 'maxTouchPoints', 'verifyTimeout', 'startDate', 'status']
+  const planting = fc.dictionary(fc.constantFrom(...plantable), fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant({ userAgent: 'iPhone', mobile: true, customerUid: 'planted' })), { minKeys: 1, maxKeys: 6 })
+  test('the parameters are exactly those of a clean page, whether the keys were assigned or hidden', () => {
+    fc.assert(
+      fc.property(validCart, planting, fc.boolean(), (cart, planted, hidden) => {
+        const clean = buildRequestPayParams(cart, {}, ENV)
+        for (const [key, value] of Object.entries(planted)) Object.defineProperty(Object.prototype, key, { value, configurable: true, writable: true, enumerable: !hidden })
+        try {
+          const polluted = buildRequestPayParams(JSON.parse(JSON.stringify(cart)), JSON.parse('{}'), { ...ENV })
+          expect(polluted.ok).toBe(clean.ok)
+          if (clean.ok && polluted.ok) expect({ ...polluted.params, merchant_uid: '' }).toEqual({ ...clean.params, merchant_uid: '' })
+        } finally {
+          for (const key of Object.keys(planted)) delete (Object.prototype as Record<string, unknown>)[key]
+        }
+      }),
+      { numRuns: 200 },
+    )
+  }, SLOW)
+})
+
 describe('for any input whatsoever', () => {
   test('buildRequestPayParams returns { ok } and never throws', () => {
     fc.assert(

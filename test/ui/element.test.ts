@@ -26,7 +26,17 @@ async function place(html: string): Promise<NaverPayCheckoutElement> {
   await act(() => {
     document.body.innerHTML = html
   })
+  await initialized()
   return document.querySelector('naverpay-checkout')!
+}
+
+/** IMP.init runs once the SDK is there, and PortOne builds its frames a task later: the shopper's click comes after. */
+async function initialized(): Promise<void> {
+  await act(async () => {
+    await Promise.resolve()
+    if (vi.isFakeTimers()) vi.advanceTimersByTime(1)
+    else await new Promise((resolve) => setTimeout(resolve))
+  })
 }
 // happy-dom keeps a stale `:empty{display:none}` style for text Preact fills in later, which hides the node
 // from role queries; what the shopper sees is checked in Chromium (e2e/element.spec.ts).
@@ -71,6 +81,7 @@ describe('<naverpay-checkout>', () => {
     el.setAttribute('mode', 'popup')
     el.cart = { items: [{ ...CART.items[0], count: 2 }] }
     await act(() => void document.body.append(el))
+    await initialized()
     await act(() => void fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
     expect(calls[0].params.amount).toBe(3000)
     // A new cart reaches the next payment.
@@ -84,7 +95,7 @@ describe('<naverpay-checkout>', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {})
     const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="popup"><script type="application/json">{"items":</script></naverpay-checkout>`)
     // The shopper reads a sentence; the developer reads which attribute and why in the console.
-    expect(screen(el).getByRole('alert').textContent).toBe('주문 정보에 문제가 있어 결제를 진행할 수 없습니다. 상점에 문의해 주세요.')
+    expect(screen(el).getByRole('alert').textContent).toBe('주문 정보에 문제가 있어 결제할 수 없습니다. 상점에 문의해 주세요.')
     expect(JSON.stringify(error.mock.calls)).toContain('cart: 올바른 JSON이어야 합니다')
     await act(() => void fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
     expect(calls).toHaveLength(0)
@@ -273,7 +284,7 @@ describe('<naverpay-checkout>', () => {
   test('a broken JSON cart on an English element is explained in English', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {})
     const el = await place(`<naverpay-checkout imp-code="imp00000000" locale="en"><script type="application/json">{"items":</script></naverpay-checkout>`)
-    expect(screen(el).getByRole('alert').textContent).toBe('This order cannot be paid because of a problem with its details. Please contact the shop.')
+    expect(screen(el).getByRole('alert').textContent).toBe('This order has a problem and cannot be paid. Please contact the shop.')
     expect(JSON.stringify(error.mock.calls)).toMatch(/cart must be valid JSON/)
   })
 

@@ -186,6 +186,23 @@ describe('verification', () => {
     expect(page.retry()).not.toBeNull()
   })
 
+  test.each([0, Infinity, '15s', 3_000_000_000])('verifyTimeout %j cannot be shown as an input error here: the default applies, and a paid answer is paid', async (verifyTimeout) => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        (_url: string, init?: RequestInit) =>
+          new Promise((resolve, reject) => {
+            init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))
+            setTimeout(() => resolve(json({ status: 'paid' })), 30)
+          }),
+      ),
+    )
+    const page = await land('?imp_uid=imp_1&merchant_uid=m_1', { verifyUrl: '/verify', verifyTimeout } as unknown as CheckoutOptions)
+    await act(async () => void (await new Promise((resolve) => setTimeout(resolve, 60))))
+    expect(page.status()).toBe(ko.paid)
+  })
+
   test('the retry button asks again, and can then succeed', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
     let answer = () => json({}, 503)

@@ -170,7 +170,7 @@ describe('invalid registrations never reach the SDK', () => {
     expect(calls).toHaveLength(0)
     // The developer's sentence (field, why) goes to the console and the error objects; the shopper reads their own.
     expect(JSON.stringify(error.mock.calls)).toContain(JSON.stringify(message))
-    expect(alert().textContent).toBe('주문 정보에 문제가 있어 결제를 진행할 수 없습니다. 상점에 문의해 주세요.')
+    expect(alert().textContent).toBe('주문 정보에 문제가 있어 결제할 수 없습니다. 상점에 문의해 주세요.')
   })
 })
 

@@ -238,7 +238,7 @@ describe('PG failure', () => {
     await click()
     expect(sdk.imp.request_pay).toHaveBeenCalledTimes(1)
     // The shopper reads a sentence; the developer finds the field and the repeated number in the console.
-    expect(alert().textContent).toBe('주문 정보에 문제가 있어 결제를 진행할 수 없습니다. 상점에 문의해 주세요.')
+    expect(alert().textContent).toBe('주문 정보에 문제가 있어 결제할 수 없습니다. 상점에 문의해 주세요.')
     expect(JSON.stringify(error.mock.calls.at(-1))).toContain('merchantUid()')
     expect(JSON.stringify(error.mock.calls.at(-1))).toContain('order-1')
   })
@@ -845,6 +845,23 @@ describe('orders from the merchant server: orderUrl / createOrder (issue 10 item
     await click()
     expect(sdk.imp.request_pay).toHaveBeenCalledTimes(1)
     expect(alert().textContent).not.toBe('잔액 부족')
+  })
+
+  test('an orderUrl or createOrder planted on Object.prototype never receives the cart', async () => {
+    const server = orderServer(created('ord_planted'))
+    const planted = vi.fn(async () => ({ merchantUid: 'evil', amount: 15000 }))
+    Object.assign(Object.prototype, { orderUrl: 'https://evil.example/orders', createOrder: planted })
+    try {
+      const { sdk, click } = setup()
+      await settled()
+      await click()
+      expect(server.fetch).not.toHaveBeenCalled()
+      expect(planted).not.toHaveBeenCalled()
+      expect(sdk.calls[0].params.merchant_uid).toMatch(/^npay_/)
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).orderUrl
+      delete (Object.prototype as Record<string, unknown>).createOrder
+    }
   })
 
   function setupButton() {
