@@ -9,7 +9,7 @@ const DEMO = DEMO_ORIGIN
 
 async function shop(page: Page): Promise<void> {
   await page.goto(`${DEMO}/`)
-  await page.waitForFunction(() => 'IMP' in window)
+  await page.waitForFunction(() => (window as unknown as { __impSim?: { ready?: boolean } }).__impSim?.ready === true)
 }
 
 test('pay → paid on the orders page → partial refund with a reason → the new balance; register → charge now → a paid charge', async ({ page }) => {

@@ -29,6 +29,29 @@ test.describe('the demo under a strict CSP', () => {
     expect(violations).toEqual([])
   })
 
+  test('the order is priced by the server: a cart claiming 1원 prices still pays the catalogue\'s 13,500원', async ({ page }) => {
+    const answers: unknown[] = []
+    await page.route('**/api/orders', async (route) => {
+      const sent = route.request().postDataJSON() as { cart: { items: { price: number }[] } }
+      for (const item of sent.cart.items) item.price = 1
+      const response = await route.fetch({ postData: JSON.stringify(sent) }).catch(() => null)
+      if (!response) return
+      answers.push(await response.json().catch(() => null))
+      await route.fulfill({ response }).catch(() => undefined)
+    })
+    await page.goto(`${DEMO}/`)
+    const widget = new Widget(page, '#npay')
+    await page.waitForFunction(() => (window as unknown as { __impSim?: { ready?: boolean } }).__impSim?.ready === true)
+    await expect.poll(() => answers.length).toBeGreaterThan(0)
+    expect(answers[0]).toMatchObject({ amount: 13500 })
+    await choose(await widget.openPopup(), 'pay')
+    await expect(widget.status).toHaveText('결제가 완료되었습니다.', { timeout: 20_000 })
+    const [params] = await widget.calls()
+    expect(params.amount).toBe(13500)
+    // Paid under an order number the server made, for the amount it priced.
+    expect(answers).toContainEqual(expect.objectContaining({ merchant_uid: params.merchant_uid, amount: 13500 }))
+  })
+
   test('the 5원 sample item alone is refused before Naver Pay opens, by the minimum-amount rule', async ({ page }) => {
     await page.goto(`${DEMO}/`)
     await page.getByRole('button', { name: '한국사 수량 줄이기' }).click()
@@ -36,7 +59,7 @@ test.describe('the demo under a strict CSP', () => {
     await page.getByRole('button', { name: '최소 금액 시험용 샘플 수량 늘리기' }).click()
     await expect(page.locator('#total')).toHaveText('5원')
     const widget = new Widget(page, '#npay')
-    await page.waitForFunction(() => 'IMP' in window)
+    await page.waitForFunction(() => (window as unknown as { __impSim?: { ready?: boolean } }).__impSim?.ready === true)
     await widget.button.click()
     await expect(widget.alert).toHaveText('최소 결제 금액은 10원입니다. (현재 5원)')
     expect(await widget.calls()).toEqual([])
@@ -81,7 +104,7 @@ test.describe('the demo under a strict CSP', () => {
       await page.getByLabel('언어').selectOption('en')
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Demo shop')
       const widget = new Widget(page, '#npay')
-      await page.waitForFunction(() => 'IMP' in window)
+      await page.waitForFunction(() => (window as unknown as { __impSim?: { ready?: boolean } }).__impSim?.ready === true)
       await widget.button.click()
       await page.getByRole('dialog').getByRole('button', { name: '결제하기' }).click()
       await page.waitForURL(/\/landing\.html\?lang=en&.*imp_uid=/)
