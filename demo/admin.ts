@@ -235,7 +235,8 @@ function renderOrders(): void {
   body.replaceChildren()
   if (!state) return
   for (const order of state.orders) {
-    if (!showPending.checked && order.status === 'pending' && order.kind === 'order' && !order.imp_uid) continue
+    // Each widget mount asks for a fresh order: unpaid ones are noise unless asked for (a schedule stays listed).
+    if (!showPending.checked && order.status === 'pending' && order.kind !== 'schedule' && !order.imp_uid) continue
     const row = el('tr')
     row.dataset.merchantUid = order.merchant_uid
     const number = el('td', order.merchant_uid, 'mono')
