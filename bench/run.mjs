@@ -72,6 +72,8 @@ async function measure(browser, name) {
   const context = await browser.newContext()
   const tab = await context.newPage()
   await tab.route('https://cdn.iamport.kr/v1/iamport.js', (r) => r.fulfill({ contentType: 'text/javascript', body: SIM }))
+  // The simulated IMP.init loads PortOne's frame from service.iamport.kr, as the real SDK does: answered here, offline.
+  await tab.route('https://service.iamport.kr/**', (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>PortOne</title>' }))
   await tab.route(`${ORIGIN}/naverpay-checkout.iife.js`, (r) => r.fulfill({ contentType: 'text/javascript', body: IIFE }))
   await tab.route(`${ORIGIN}/`, (r) => r.fulfill({ contentType: 'text/html', body: PAGES[name] }))
   await tab.addInitScript(() => {

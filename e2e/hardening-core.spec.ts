@@ -49,6 +49,21 @@ test.describe("PortOne's frame loads slowly (longer than the click's user activa
     expect(dialogs).toEqual([])
   })
 
+  test('PortOne rebuilding its frame at the same URL (its own re-init) is waited for again: no blocked window', async ({ page, context }) => {
+    const dialogs = watchDialogs(context)
+    const widget = await mountHandle(page)
+    setPortOneDelay(page, 6000)
+    // What PortOne does after some failures (frm.reload → init): the frame is built again at the same address.
+    await page.evaluate(() => (window as unknown as { IMP: { init(code: string): void } }).IMP.init('imp00000000'))
+    await page.waitForFunction(() => (window as unknown as { __impSim?: { ready?: boolean } }).__impSim?.ready === false)
+    await widget.button.click()
+    await expect(widget.status).toHaveText(m.sdkNotReady)
+    await expect(widget.status).toHaveText(m.sdkReady, { timeout: 15_000 })
+    await choose(await widget.openPopup(), 'pay')
+    await expect(widget.status).toHaveText(m.unverified)
+    expect(dialogs).toEqual([])
+  })
+
   test("a page that called IMP.init itself is never initialised again, and pays once PortOne's frame is there", async ({ page, context }) => {
     const dialogs = watchDialogs(context)
     setPortOneDelay(page, 1500)

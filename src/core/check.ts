@@ -12,7 +12,6 @@ export const MAX_TEXT = 500
 const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/
 // Only characters that show nothing: spaces and default-ignorables (U+200B, U+2060, U+FEFF, Hangul fillers U+3164 …).
 const INVISIBLE = /^[\s\p{Default_Ignorable_Code_Point}]*$/u
-const PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g
 /** Whole milliseconds accepted for `verifyTimeout` and `sdkTimeout`: a second to two minutes. */
 export const TIMEOUT_MIN = 1000
 export const TIMEOUT_MAX = 120_000
@@ -44,7 +43,8 @@ export class Checker {
     if (INVISIBLE.test(value)) return opts.required ? this.fail(field, 'required', why) : undefined
     if (CONTROL.test(value)) return this.fail(field, 'control_chars')
     const text = opts.shown ? value.normalize('NFC') : value
-    if (text.replace(PAIR, '_').length > MAX_TEXT) return this.fail(field, 'too_long', `at most ${MAX_TEXT} characters`)
+    // A code point is one or two UTF-16 units: past 2 × MAX_TEXT units the text is too long without counting.
+    if (text.length > MAX_TEXT && (text.length > 2 * MAX_TEXT || [...text].length > MAX_TEXT)) return this.fail(field, 'too_long', `at most ${MAX_TEXT} characters`)
     // A lone surrogate cannot be sent: PortOne's encodeURIComponent throws on it.
     try {
       encodeURIComponent(text)

@@ -151,10 +151,21 @@ export interface SdkClient {
 const FRAMES = 'iframe.imp-frame'
 const loadedFrames = new WeakSet<Element>()
 
-function frameLoaded(frame: HTMLIFrameElement): boolean {
-  const src = frame.getAttribute('src')
-  // A frame that loaded before we listened (the page's own init, long ago) left a resource-timing entry.
-  return !!src && src !== 'about:blank' && (loadedFrames.has(frame) || performance.getEntriesByName?.(frame.src).length > 0)
+let listening = false
+
+function frameLoaded(frame: Element): boolean {
+  return loadedFrames.has(frame) && frame.getAttribute('src') !== 'about:blank'
+}
+
+/** Starts watching PortOne's frames, once per page. */
+function watchFrames(): void {
+  if (listening) return
+  listening = true
+  // load events do not bubble, but pass the document in the capture phase: one listener sees every frame.
+  document.addEventListener('load', onFrameLoad, true)
+  // A frame that loaded before we listened (the page's own init, long ago) left a resource-timing entry. Only then:
+  // a frame PortOne rebuilds later at the same URL must be seen loading again, not pass on its predecessor's entry.
+  document.querySelectorAll<HTMLIFrameElement>(FRAMES).forEach((frame) => performance.getEntriesByName?.(frame.src).length > 0 && loadedFrames.add(frame))
 }
 
 function onFrameLoad(event: Event): void {
@@ -186,8 +197,7 @@ export function createSdkClient(options: { sdkUrl?: string; impCode?: string; sd
   let arrived: Imp | undefined
   return {
     load() {
-      // load events do not bubble, but pass the document in the capture phase: one listener (added once) sees every frame.
-      document.addEventListener('load', onFrameLoad, true)
+      watchFrames()
       return loadSdk(url, timeout)
         .then((imp) => {
           // IMP.init once, here, before any click: PortOne rebuilds its frames on every init, so an init inside the

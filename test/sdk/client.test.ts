@@ -10,6 +10,7 @@ describe('IMP.init', () => {
   afterEach(() => {
     delete window.IMP
     document.body.innerHTML = ''
+    vi.restoreAllMocks()
   })
 
   test('is called once, when the SDK has loaded and before any click; request_pay never calls it again', async () => {
@@ -27,13 +28,15 @@ describe('IMP.init', () => {
     expect(imp.request_pay).toHaveBeenCalledTimes(2)
   })
 
-  test("a page's own initialised IMP (PortOne's frames are there) is never initialised again", async () => {
+  test("a page's own initialised IMP (PortOne's frames are there, loaded before the widget) is never initialised again", async () => {
+    vi.resetModules() // a page where the widget has not watched anything yet
+    const { createSdkClient: fresh } = await import('../../src/sdk')
     const imp = (window.IMP = fakeImp())
-    document.body.innerHTML = '<div class="imp-dialog"><iframe class="imp-frame imp-frame-pc" src="about:blank"></iframe></div>'
-    const frame = document.querySelector('iframe')!
-    frame.setAttribute('src', 'https://service.iamport.kr/payments/ready/imp_shop')
-    frame.dispatchEvent(new Event('load'))
-    const client = createSdkClient({ impCode: 'imp12345678' })
+    const url = 'https://service.iamport.kr/payments/ready/imp_shop'
+    document.body.innerHTML = `<div class="imp-dialog"><iframe class="imp-frame imp-frame-pc" src="${url}"></iframe></div>`
+    // It loaded long before the widget listened: only its resource-timing entry tells.
+    vi.spyOn(performance, 'getEntriesByName').mockImplementation((name) => (name === url ? [{ name } as PerformanceEntry] : []))
+    const client = fresh({ impCode: 'imp12345678' })
     await client.load()
     expect(imp.init).not.toHaveBeenCalled()
     expect(client.ready()).toBe(imp)
