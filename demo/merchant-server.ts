@@ -97,6 +97,8 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
     portone,
     orders,
     priceCart,
+    // The real-sandbox mode pays on a PortOne test channel: its payments (sandbox: true) are the demo's real ones.
+    acceptSandbox: connection.mode === 'sandbox',
     onPaid: (order, payment) => log(`paid ${order.merchantUid} ${order.amount}원 (${payment.imp_uid}) → fulfil once`),
     onRegistered: (order, key) => {
       ledger.addRegistration({ customerUid: key.customer_uid, merchantUid: order.merchantUid, registeredAt: Date.now(), customerTel: key.customer_tel ?? null })

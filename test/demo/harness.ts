@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { afterEach } from 'vitest'
 import { sqliteAdminLedger } from '../../demo/admin-store'
 import { ADMIN_HEADER, ADMIN_HEADER_VALUE } from '../../demo/admin-api'
-import { createDemoServer, type DemoServer } from '../../demo/merchant-server'
+import { createDemoServer, type DemoConnection, type DemoServer } from '../../demo/merchant-server'
 import { sqliteOrderStore } from '../../demo/sqlite-store'
 import { toRequest } from '../../src/server'
 
@@ -22,12 +22,12 @@ export interface Demo {
   call(path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: Record<string, unknown> }>
 }
 
-export async function startDemo(): Promise<Demo> {
+export async function startDemo(connection: DemoConnection = { mode: 'simulated' }): Promise<Demo> {
   let origin = ''
   const log: string[] = []
   const orders = sqliteOrderStore(':memory:')
   const ledger = sqliteAdminLedger(':memory:')
-  const server = await createDemoServer({ connection: { mode: 'simulated' }, orders, ledger, origin: () => origin, log: (line) => log.push(line) })
+  const server = await createDemoServer({ connection, orders, ledger, origin: () => origin, log: (line) => log.push(line) })
   const http: Server = createServer((req, res) => {
     void server.handle(toRequest(req)).catch((error: unknown) => new Response(JSON.stringify({ message: `thrown: ${String(error)}` }), { status: 599 })).then(async (response) => {
       const answer = response ?? new Response('not found', { status: 404 })

@@ -3,6 +3,7 @@
 // from createCheckoutServer, verifying against PortOne's double exactly as the real sandbox is verified.
 import { describe, expect, test } from 'vitest'
 import { demoConnection } from '../../demo/merchant-server'
+import { startPortOneDouble, TEST_IMP_KEY, TEST_IMP_SECRET } from '../portone/double'
 import { BOOK, CD, pay, PLAN_ITEM, register, startDemo } from './harness'
 
 describe('the demo prices every order on the server', () => {
@@ -99,6 +100,27 @@ describe('simulated payments are recorded at PortOne\'s double and verified agai
     expect(polluted.status).toBe(400)
     expect(polluted.body.message).toContain('__proto__')
     expect(PLAN_ITEM.price).toBe(9900)
+  })
+})
+
+describe('real-sandbox mode: the same handlers against PortOne\'s API (here its double at PORTONE_API_URL)', () => {
+  test('a test-channel payment (sandbox: true) verifies as paid — found with include_sandbox, accepted as the demo\'s own', async () => {
+    const portone = await startPortOneDouble()
+    try {
+      const demo = await startDemo({ mode: 'sandbox', impKey: TEST_IMP_KEY, impSecret: TEST_IMP_SECRET, apiUrl: portone.url })
+      expect(demo.server.double).toBeNull()
+      const order = await demo.call('/api/orders', { cart: { items: [BOOK] } })
+      const merchantUid = order.body.merchant_uid as string
+      const payment = portone.state.pay({ merchantUid, amount: 1500, sandbox: true })
+      if (!payment.ok) throw new Error(payment.message)
+      const verified = await demo.call('/api/payments/complete', { imp_uid: payment.payment.imp_uid, merchant_uid: merchantUid })
+      expect(verified.body).toEqual({ status: 'paid' })
+      expect(portone.apiRequests().find((r) => r.path.startsWith('/payments/imp_'))?.query).toEqual({ include_sandbox: 'true' })
+      // There is no simulator side door in this mode.
+      expect((await demo.call('/api/sim/payments', { imp_uid: 'x', merchant_uid: merchantUid, amount: 1500 })).status).toBe(404)
+    } finally {
+      await portone.close()
+    }
   })
 })
 
