@@ -113,6 +113,7 @@ const alertBox = $<HTMLElement>('#admin-alert')
 const showPending = $<HTMLInputElement>('#show-pending')
 let locale: Locale = langFrom(location.search) ?? 'ko'
 let state: State | undefined
+let keepTyped = true
 
 function w() {
   return WORDS[locale]
@@ -142,7 +143,10 @@ async function call(path: string, body?: Record<string, unknown>): Promise<void>
   const next = answer.state ?? (answer.orders ? (answer as State) : undefined)
   if (next) {
     state = next
+    // An action that went through starts its forms afresh; a check or a refusal keeps what was typed.
+    keepTyped = !(ok && body && path !== 'check')
     render()
+    keepTyped = true
   }
   // PortOne's refusal is shown exactly as it was sent, as text.
   statusBox.textContent = ok && answer.message ? answer.message : ''
@@ -230,8 +234,18 @@ function refundForm(order: OrderView): HTMLFormElement {
   return form
 }
 
+/** What the merchant has typed into the row forms, so that a re-render (the check after loading) keeps it. */
+function typed(body: HTMLElement): Map<string, string> {
+  const values = new Map<string, string>()
+  for (const input of body.querySelectorAll<HTMLInputElement | HTMLSelectElement>('tr[data-merchant-uid] input, tr[data-merchant-uid] select')) {
+    values.set(`${input.closest<HTMLElement>('tr')?.dataset.merchantUid}/${input.name}`, input.value)
+  }
+  return values
+}
+
 function renderOrders(): void {
   const body = $<HTMLTableSectionElement>('#orders tbody')
+  const kept = keepTyped ? typed(body) : new Map<string, string>()
   body.replaceChildren()
   if (!state) return
   for (const order of state.orders) {
@@ -256,6 +270,10 @@ function renderOrders(): void {
     const refund = el('td')
     if (order.refundable > 0) refund.append(refundForm(order))
     row.append(number, items, amount, status, el('td', order.imp_uid ?? '', 'mono'), el('td', time(order.paid_at ?? order.created_at)), match, refund)
+    for (const input of row.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')) {
+      const value = kept.get(`${order.merchant_uid}/${input.name}`)
+      if (value !== undefined) input.value = value
+    }
     body.append(row)
   }
 }

@@ -4,6 +4,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { DEMO_ORIGIN } from './origins'
 import { choose, expect, test, Widget } from './fixtures'
+import { recordViolations } from './hardening'
 
 const DEMO = DEMO_ORIGIN
 
@@ -20,6 +21,7 @@ test('pay → paid on the orders page → partial refund with a reason → the n
   const merchantUid = (await widget.calls())[0].merchant_uid as string
 
   await page.getByRole('link', { name: /주문 관리 페이지/ }).click()
+  await expect(page.getByRole('status')).toHaveText('주문을 PortOne과 다시 대조했습니다.')
   const row = page.locator(`#orders tbody tr[data-merchant-uid="${merchantUid}"]`)
   await expect(row.getByRole('cell').nth(3)).toHaveText('결제 완료')
   await expect(row.getByRole('cell').nth(6)).toContainText('일치')
@@ -43,6 +45,7 @@ test('pay → paid on the orders page → partial refund with a reason → the n
   const customerUid = await page.evaluate(() => sessionStorage.getItem('naverpay-demo:customer-uid'))
 
   await page.goto(`${DEMO}/admin.html`)
+  await expect(page.getByRole('status')).toHaveText('주문을 PortOne과 다시 대조했습니다.')
   const registration = page.locator(`#registrations tbody tr[data-customer-uid="${customerUid}"]`)
   await registration.getByRole('button', { name: '지금 청구' }).click()
   await expect(page.getByRole('status')).toHaveText('9,900원을 청구했습니다.')
@@ -62,6 +65,8 @@ test('PortOne\'s refusal is shown exactly, in role="alert": a second refund from
   const stale = await browser.newPage()
   await stale.goto(`${DEMO}/admin.html`)
   for (const p of [page, stale]) {
+    // The page matches every order with PortOne right after loading, and renders again when that is done.
+    await expect(p.getByRole('status')).toHaveText('주문을 PortOne과 다시 대조했습니다.')
     const row = p.locator(`#orders tbody tr[data-merchant-uid="${merchantUid}"]`)
     await row.getByLabel('환불 금액 (비우면 전액)').fill('1000')
     await row.getByLabel('사유 (필수)').fill('중복 요청')
@@ -76,8 +81,10 @@ test('PortOne\'s refusal is shown exactly, in role="alert": a second refund from
   await stale.close()
 })
 
-test('the orders page passes axe-core, in Korean and in English', async ({ page }) => {
-  await page.goto(`${DEMO}/admin.html`)
+test('the orders page passes axe-core, in Korean and in English, under the demo\'s strict CSP', async ({ page, context }) => {
+  const violations = await recordViolations(context)
+  const response = await page.goto(`${DEMO}/admin.html`)
+  expect(response?.headers()['content-security-policy']).toContain("script-src 'self'")
   await expect(page.getByRole('note')).toContainText('시뮬레이션 모드')
   const scan = async () => (await new AxeBuilder({ page }).analyze()).violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }))
   expect(await scan()).toEqual([])
@@ -85,4 +92,5 @@ test('the orders page passes axe-core, in Korean and in English', async ({ page 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Orders (merchant)')
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
   expect(await scan()).toEqual([])
+  expect(violations).toEqual([])
 })

@@ -44,6 +44,7 @@ try {
 
   // The orders page: the desktop payment, partly refunded.
   await desktop.goto(`${origin}/admin.html`)
+  await desktop.getByRole('status').filter({ hasText: '다시 대조했습니다' }).waitFor()
   const row = desktop.locator(`#orders tbody tr[data-merchant-uid="${merchantUid}"]`)
   await row.getByLabel('환불 금액 (비우면 전액)').fill('1500')
   await row.getByLabel('사유 (필수)').fill('한국사 파본')
