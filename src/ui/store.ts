@@ -1,4 +1,4 @@
-import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals'
+import { batch, signal, type ReadonlySignal, type Signal } from '@preact/signals'
 import { buildRequestPayParams } from '../core/params'
 import { messages, type Messages } from '../core/messages'
 import { checkOrderAmount, type OrderAnswer, type ServerOrder } from '../core/order'
@@ -315,7 +315,7 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
   return {
     cart,
     view,
-    busy: computed(() => inFlight.value),
+    busy: inFlight,
     get label() {
       return m.pay
     },
