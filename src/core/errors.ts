@@ -64,7 +64,8 @@ const texts = {
 
 export type ErrorTexts = (typeof texts)['ko']
 
-export function errorTexts(locale: Locale | undefined): ErrorTexts {
+/** The texts for a locale: English for `'en'`, Korean for anything else (attributes pass what the page wrote). */
+export function errorTexts(locale: Locale | string | undefined): ErrorTexts {
   return locale === 'en' ? texts.en : texts.ko
 }
 
