@@ -7,6 +7,8 @@ import { choose, expect, test, Widget } from './fixtures'
 import { recordViolations } from './hardening'
 
 const DEMO = DEMO_ORIGIN
+// Whole journeys through two pages, two axe scans: more than the default 30 s on two shared cores.
+test.describe.configure({ timeout: 60_000 })
 
 async function shop(page: Page): Promise<void> {
   await page.goto(`${DEMO}/`)

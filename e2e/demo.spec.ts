@@ -7,6 +7,9 @@ import { choose, expect, test, Widget } from './fixtures'
 import { recordViolations } from './hardening'
 
 const DEMO = DEMO_ORIGIN
+// Vite transforms the demo on first request and every payment now makes a server order first: on two shared
+// cores that can pass the default 30 s.
+test.describe.configure({ timeout: 60_000 })
 
 test.describe('the demo under a strict CSP', () => {
   test('desktop: the quantity sets the cart the SDK receives; the payment is verified by the dev merchant server', async ({ page, context }) => {
