@@ -114,13 +114,13 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
     mode: connection.mode,
     runSchedulesNow: double ? (merchantUids) => runNow(double, merchantUids, options.origin?.()) : undefined,
   })
-  const reports = new ReportArrivals()
   const routes: Record<string, (request: Request) => Promise<Response>> = {
     '/api/orders': checkout.createOrder,
-    '/api/payments/complete': double ? (request) => reports.awaitFor(double, request).then(checkout.verify) : checkout.verify,
+    '/api/payments/complete': checkout.verify,
     '/api/portone/webhook': checkout.webhook,
   }
-  if (double) routes['/api/sim/payments'] = (request) => simulatedPayment(double, request).finally(() => reports.arrived())
+  // The simulated SDK records each payment here before it answers the page (e2e/sim/iamport-sim.js, reportUrl).
+  if (double) routes['/api/sim/payments'] = (request) => simulatedPayment(double, request)
 
   return {
     portone,
@@ -138,48 +138,6 @@ export async function createDemoServer(options: DemoServerOptions): Promise<Demo
     close: async () => {
       await double?.close()
     },
-  }
-}
-
-/**
- * Real PortOne has recorded a payment before the browser hears of it. The simulated SDK reports its payments
- * fire-and-forget, in parallel with the callback that makes the widget verify, so the two requests can arrive in
- * either order. Simulated mode only: a verification naming a payment (or billing key) the double does not know yet
- * waits for the next report, for at most two seconds, and then goes through the same verify as ever.
- */
-class ReportArrivals {
-  private waiters: (() => void)[] = []
-
-  arrived(): void {
-    for (const wake of this.waiters.splice(0)) wake()
-  }
-
-  async awaitFor(double: PortOneDouble, request: Request): Promise<Request> {
-    let body: Record<string, unknown> = {}
-    try {
-      const parsed: unknown = await request.clone().json()
-      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) body = parsed as Record<string, unknown>
-    } catch {
-      return request // the checkout server says what is wrong with it
-    }
-    const own = (key: string) => (Object.prototype.hasOwnProperty.call(body, key) && typeof body[key] === 'string' ? (body[key] as string) : undefined)
-    const known = () => {
-      const customerUid = own('customer_uid')
-      if (customerUid) return double.state.billingKeys.has(customerUid)
-      const impUid = own('imp_uid')
-      return !impUid || double.state.payments.has(impUid)
-    }
-    const deadline = Date.now() + 2000
-    while (!known() && Date.now() < deadline) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, deadline - Date.now())
-        this.waiters.push(() => {
-          clearTimeout(timer)
-          resolve()
-        })
-      })
-    }
-    return request
   }
 }
 

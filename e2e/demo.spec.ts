@@ -55,6 +55,26 @@ test.describe('the demo under a strict CSP', () => {
     expect(answers).toContainEqual(expect.objectContaining({ merchant_uid: params.merchant_uid, amount: 13500 }))
   })
 
+  test('a payment for another amount than the server pre-registered is refused by PortOne (the double), and the shopper reads PortOne\'s words', async ({ page }) => {
+    await page.goto(`${DEMO}/`)
+    await page.waitForFunction(() => (window as unknown as { __impSim?: { ready?: boolean } }).__impSim?.ready === true)
+    // What a tampering script would do: take a real order (13,500원 at the server) and ask Naver Pay for 100원.
+    const order = await page.evaluate(async () => {
+      const cart = { items: [{ uid: '107922211', name: '한국사', price: 1500, count: 9, categoryType: 'BOOK', categoryId: 'GENERAL' }] }
+      const response = await fetch('/api/orders', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ cart }) })
+      return (await response.json()) as { merchant_uid: string; amount: number }
+    })
+    expect(order.amount).toBe(13500)
+    await page.evaluate((merchantUid) => {
+      const w = window as unknown as { __impSim: { auto?: object }; IMP: { request_pay(params: object, cb: () => void): void } }
+      w.__impSim.auto = { outcome: 'pay' }
+      w.IMP.request_pay({ pg: 'naverpay', merchant_uid: merchantUid, amount: 100, name: '한국사', naverPopupMode: false, m_redirect_url: `${location.origin}/landing.html` }, () => {})
+    }, order.merchant_uid)
+    await page.waitForURL(/\/landing\.html\?/)
+    await expect(page.getByRole('alert')).toHaveText('사전 등록된 결제 금액(13500원)과 요청 금액(100원)이 일치하지 않습니다.')
+    await expect(page.getByText('결제가 완료되었습니다.')).toHaveCount(0)
+  })
+
   test('the 5원 sample item alone is refused before Naver Pay opens, by the minimum-amount rule', async ({ page }) => {
     await page.goto(`${DEMO}/`)
     await page.getByRole('button', { name: '한국사 수량 줄이기' }).click()
