@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import { rolldown } from 'rolldown'
+import { addJsExtensions } from './dts-extensions.mjs'
 import { build } from 'vite'
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
@@ -76,5 +77,6 @@ await rolldown({ input: 'dist/size/entry.js', logLevel: 'warn' }).then((bundle) 
 rmSync('dist/size/entry.js')
 
 execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' })
+addJsExtensions('dist/types') // node16/nodenext need the file each import names (scripts/dts-extensions.mjs)
 console.log(`dist/naverpay-checkout.iife.js integrity: ${integrity}`)
 }
