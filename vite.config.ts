@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { readFileSync } from 'node:fs'
 import { defineConfig, loadEnv } from 'vite'
+import { configDefaults } from 'vitest/config'
 import { merchantServer } from './demo/merchant-server.ts'
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }
@@ -22,6 +23,8 @@ export default defineConfig(({ mode }) => {
     test: {
       environment: 'happy-dom',
       include: ['test/**/*.test.{ts,tsx}'],
+      // The packed-package tests need the build: `npm run test:package` (test/package/vitest.config.ts) runs them.
+      exclude: [...configDefaults.exclude, 'test/package/**'],
       // The property tests take about a second here; CI's two shared cores can make that several.
       testTimeout: 20_000,
     },
