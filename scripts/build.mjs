@@ -1,8 +1,8 @@
 // Vite library builds (Vite builds one IIFE entry per build): the ESM package, the script-tag IIFE and its
-// integrity value, a tree-shaken bundle that size-limit measures, then the type declarations.
+// integrity value, the server entry, a tree-shaken bundle that size-limit measures, then the type declarations.
 import { createHash } from 'node:crypto'
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import { rolldown } from 'rolldown'
 import { addJsExtensions } from './dts-extensions.mjs'
@@ -61,6 +61,27 @@ await build({
 })
 
 await build(iifeConfig)
+
+// naverpay-checkout/server: the merchant server's half, its own ESM file. Nothing of the browser reaches it (it
+// imports only src/core's pure rules), it has no dependencies to leave external, and the widget's entries never
+// import it, so the bundles above are the same byte for byte with or without it.
+await build({
+  ...shared,
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    target: 'es2022', // Node 20, Deno, Bun, edge runtimes
+    minify: false, // read in stack traces on the merchant's server
+    lib: { entry: 'src/server/index.ts', formats: ['es'], fileName: () => 'server.js' },
+  },
+})
+
+// The API secret's world stays on the server: no browser bundle may carry the server entry's PortOne calls.
+for (const file of ['dist/naverpay-checkout.iife.js', 'dist/naverpay-checkout.js', ...readdirSync('dist/esm', { recursive: true }).map((f) => `dist/esm/${f}`)]) {
+  if (file.endsWith('.js') && /imp_secret|\/users\/getToken/.test(readFileSync(file, 'utf8'))) {
+    throw new Error(`${file} contains naverpay-checkout/server code: a browser entry imports src/server`)
+  }
+}
 
 // Subresource Integrity for the CDN snippet: <script src integrity="sha384-…" crossorigin="anonymous">.
 const iife = readFileSync('dist/naverpay-checkout.iife.js')
