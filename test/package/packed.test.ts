@@ -44,6 +44,29 @@ mount('#npay', { cart: { items: [item] } }).pay('now') // ✗ TS2554
 export const params = buildRequestPayParams({ items: [item] }).params // ✗ TS2339
 export { notExported }
 `,
+  'server-ok.ts': `
+import { createPortOneClient, PortOneError, type Payment, type PortOneClient } from 'naverpay-checkout/server'
+
+const portone: PortOneClient = createPortOneClient({ impKey: 'key', impSecret: 'secret', includeSandbox: true })
+export async function paidAmount(impUid: string): Promise<number | null> {
+  try {
+    const payment: Payment | null = await portone.getPayment(impUid)
+    return payment ? payment.amount - payment.cancel_amount : null
+  } catch (error) {
+    if (error instanceof PortOneError) return error.status
+    throw error
+  }
+}
+export const cancel = (impUid: string): Promise<Payment> => portone.cancelPayment({ impUid, reason: '재고 부족', requester: 'admin' })
+`,
+  'server-wrong.ts': `
+import { createPortOneClient } from 'naverpay-checkout/server'
+
+export const portone = createPortOneClient({ impKey: 1, impSecret: 'secret' }) // ✗ TS2322
+portone.cancelPayment({ impUid: 'imp_1', reason: '재고 부족', requester: 'shopper' }) // ✗ TS2322
+portone.getPayment(42) // ✗ TS2345
+export const amount: string = (await portone.getPayment('imp_1'))!.amount // ✗ TS2322
+`,
 }
 
 const MODES = {
@@ -81,17 +104,18 @@ afterAll(() => {
 
 interface Diagnostic { file: string; line: number; code: string; message: string }
 
-function typecheck(mode: keyof typeof MODES): Diagnostic[] {
+function typecheck(mode: keyof typeof MODES, project: { lib?: string[]; types?: string[]; files?: string[]; skipLibCheck?: boolean } = {}): Diagnostic[] {
   const config = {
     compilerOptions: {
-      ...MODES[mode], target: 'es2022', lib: ['es2022', 'dom', 'dom.iterable'], strict: true, noEmit: true,
+      ...MODES[mode], target: 'es2022', lib: project.lib ?? ['es2022', 'dom', 'dom.iterable'], strict: true, noEmit: true,
       // Off, so an unresolvable import inside our declarations is an error too, not a silent `any`.
-      skipLibCheck: false, types: [],
+      skipLibCheck: project.skipLibCheck ?? false, types: project.types ?? [],
     },
-    include: ['*.ts'],
+    ...(project.files ? { files: project.files } : { include: ['*.ts'] }),
   }
-  writeFileSync(join(app, `tsconfig.${mode}.json`), JSON.stringify(config))
-  const run = spawnSync(process.execPath, [tsc, '-p', `tsconfig.${mode}.json`, '--pretty', 'false'], { cwd: app, encoding: 'utf8' })
+  const name = `tsconfig.${mode}${project.files ? '.server' : ''}.json`
+  writeFileSync(join(app, name), JSON.stringify(config))
+  const run = spawnSync(process.execPath, [tsc, '-p', name, '--pretty', 'false'], { cwd: app, encoding: 'utf8' })
   const lines = run.stdout.split('\n').filter((l) => /error TS\d+/.test(l))
   return lines.map((l) => {
     const m = /^(.+?)\((\d+),\d+\): error (TS\d+): (.*)$/.exec(l)
@@ -113,7 +137,16 @@ describe.each(Object.keys(MODES) as (keyof typeof MODES)[])('the packed types un
     expect(found.map(({ file, line, code }) => ({ file, line, code }))).toEqual(wanted)
     // The price line is the one from the issue: a string where the won amount goes.
     expect(found.find((d) => d.file === 'main-wrong.ts' && d.code === 'TS2322')?.message).toBe("Type 'string' is not assignable to type 'number'.")
+    expect(found.find((d) => d.file === 'server-wrong.ts' && d.code === 'TS2322')?.message).toBe("Type 'number' is not assignable to type 'string'.")
   })
+})
+
+test('a Node server project (no DOM lib, @types/node) typechecks the server entry under nodenext', () => {
+  mkdirSync(join(app, 'node_modules/@types'), { recursive: true })
+  if (!existsSync(join(app, 'node_modules/@types/node'))) symlinkSync(join(root, 'node_modules/@types/node'), join(app, 'node_modules/@types/node'), 'dir')
+  // skipLibCheck as most apps have it (our declarations are lib-checked above; @types/node alone takes seconds).
+  const found = typecheck('nodenext', { lib: ['es2022'], types: ['node'], files: ['server-ok.ts', 'server-wrong.ts'], skipLibCheck: true })
+  expect(found.map(({ file, line, code }) => ({ file, line, code }))).toEqual(expected('server-wrong.ts'))
 })
 
 describe('the packed runtime', () => {
@@ -136,6 +169,17 @@ describe('the packed runtime', () => {
     expect(run.stdout.trim()).toBe('true')
   })
 
+  test('the server entry loads by import and by require, with no browser and no dependencies', () => {
+    const esm = node(['--input-type=module', '-e', `
+      import { createPortOneClient, PortOneError } from 'naverpay-checkout/server'
+      const client = createPortOneClient({ impKey: 'key', impSecret: 'secret' })
+      console.log(typeof client.getPayment, new PortOneError('m', { status: 500, code: null, call: 'x' }) instanceof Error)`])
+    expect(esm.stderr).toBe('')
+    expect(esm.stdout.trim()).toBe('function true')
+    const cjs = node(['--input-type=commonjs', '-e', `console.log(typeof require('naverpay-checkout/server').createPortOneClient)`])
+    expect(cjs.stdout.trim()).toBe('function')
+  })
+
   test('the script-tag bundle and its integrity value are exported, and the value is the bundle\'s SHA-384', () => {
     const run = node(['--input-type=module', '-e', `
       console.log(import.meta.resolve('naverpay-checkout/iife'))
@@ -147,7 +191,7 @@ describe('the packed runtime', () => {
   })
 
   test('the tarball carries the licence, the readme and the declarations, not the size-check build', () => {
-    expect(packed).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/types/index.d.ts', 'dist/naverpay-checkout.js']))
+    expect(packed).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/types/index.d.ts', 'dist/naverpay-checkout.js', 'dist/server.js', 'dist/types/server/index.d.ts']))
     expect(packed.filter((p) => p.startsWith('dist/size/'))).toEqual([])
     expect(readFileSync(join(app, 'node_modules/naverpay-checkout/LICENSE'), 'utf8')).toMatch(/^MIT License\n\nCopyright \(c\) 2026 naverpay-checkout contributors\n/)
   })
