@@ -65,7 +65,7 @@ import { createPortOneClient } from 'naverpay-checkout/server'
 export const portone = createPortOneClient({ impKey: 1, impSecret: 'secret' }) // ✗ TS2322
 portone.cancelPayment({ impUid: 'imp_1', reason: '재고 부족', requester: 'shopper' }) // ✗ TS2322
 portone.getPayment(42) // ✗ TS2345
-export const amount: string = (await portone.getPayment('imp_1'))!.amount // ✗ TS2322
+export const amount = async (): Promise<string> => (await portone.getPayment('imp_1'))!.amount // ✗ TS2322
 `,
 }
 
@@ -73,6 +73,8 @@ const MODES = {
   nodenext: { module: 'nodenext', moduleResolution: 'nodenext' },
   node16: { module: 'node16', moduleResolution: 'node16' },
   bundler: { module: 'esnext', moduleResolution: 'bundler' },
+  // The legacy `node` resolution reads no "exports": "types" serves the main entry, "typesVersions" the server's.
+  node10: { module: 'commonjs', moduleResolution: 'node10' },
 } as const
 
 let work: string
