@@ -22,3 +22,9 @@ export type {
   Requester,
   ScheduleResult,
 } from './types'
+export { createCheckoutServer } from './checkout'
+export type { CartRefusal, CheckoutHandler, CheckoutServer, CheckoutServerOptions, PricedCart } from './checkout'
+export { memoryOrderStore } from './orders'
+export type { Order, OrderChanges, OrderItem, OrderStatus, OrderStore } from './orders'
+export { toNodeHandler, toRequest } from './node'
+export type { NodeHandler, NodeRequestLike, NodeResponseLike } from './node'

@@ -1,4 +1,4 @@
-import { isRecord } from '../core/check'
+import { isRecord, ownFields } from '../core/check'
 import { PortOneError } from './errors'
 import { koreanDay, Rules } from './rules'
 import type { BillingKey, NaverCashAmount, Payment, PaymentStatus, PreparedPayment, Requester, ScheduleResult } from './types'
@@ -118,6 +118,8 @@ interface Call {
   body?: Record<string, unknown>
   /** Answer `null` for a 404 instead of throwing. */
   nullIf404?: boolean
+  /** What `response` must be on success: an object (the default), a list, or anything (ignored). */
+  answer?: 'list' | 'ignored'
 }
 
 /**
@@ -130,11 +132,16 @@ interface Call {
  * ```
  */
 export function createPortOneClient(options: PortOneClientOptions): PortOneClient {
-  const opts = options as PortOneClientOptions & PortOneClientInternals
+  // Own properties only: a baseUrl or fetch planted on Object.prototype must not receive the API secret.
+  const opts = (isRecord(options) ? ownFields(options) : {}) as PortOneClientOptions & PortOneClientInternals
   const setup = new Rules('createPortOneClient', 0)
-  setup.text(opts?.impKey, 'impKey')
-  setup.text(opts?.impSecret, 'impSecret')
-  setup.int(opts?.timeout, 'timeout')
+  setup.text(opts.impKey, 'impKey')
+  setup.text(opts.impSecret, 'impSecret')
+  setup.int(opts.timeout, 'timeout')
+  // `includeSandbox: process.env.X` would turn "false" into true: test-channel payments found in production.
+  setup.bool(opts.includeSandbox, 'includeSandbox')
+  setup.baseUrl(opts.baseUrl, 'baseUrl')
+  setup.fn(opts.fetch, 'fetch')
   setup.done()
   const baseUrl = (opts.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '')
   const timeout = opts.timeout ?? DEFAULT_TIMEOUT
@@ -149,17 +156,25 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
     if (token) headers.authorization = `Bearer ${token}`
     if (call.body) headers['content-type'] = 'application/json'
     const controller = new AbortController()
-    const timer = setTimeout(() => controller.abort(), timeout)
+    // The timeout does not rely on the fetch honouring the signal (a wrapper may drop it): each wait races it.
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort()
+        reject(new Error(`no answer within ${timeout} ms`))
+      }, timeout)
+    })
     let res: Response
     let text: string
     try {
-      res = await doFetch(baseUrl + call.path + (call.query ? `?${call.query}` : ''), {
+      const fetched = doFetch(baseUrl + call.path + (call.query ? `?${call.query}` : ''), {
         method: call.method,
         headers,
         body: call.body ? JSON.stringify(call.body) : undefined,
         signal: controller.signal,
       })
-      text = await res.text()
+      res = await Promise.race([fetched, expired])
+      text = await Promise.race([res.text(), expired])
     } catch (cause) {
       if (controller.signal.aborted) {
         throw new PortOneError(`${label} timed out: PortOne did not answer within ${timeout} ms`, {
@@ -170,14 +185,14 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
     } finally {
       clearTimeout(timer)
     }
-    let envelope: Record<string, unknown> = {}
+    let parsed: unknown = {}
     try {
-      const parsed: unknown = text ? JSON.parse(text) : {}
-      if (isRecord(parsed)) envelope = parsed
+      if (text) parsed = JSON.parse(text)
     } catch {
       // Not JSON (a proxy's HTML error page): the status says enough.
     }
-    return { status: res.status, envelope }
+    // Own fields only: a `code` planted on Object.prototype must not make a proxy's page a success or a "not found".
+    return { status: res.status, envelope: ownFields(isRecord(parsed) ? parsed : {}) }
   }
 
   function failure(call: Call, status: number, envelope: Record<string, unknown>): PortOneError {
@@ -212,8 +227,8 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
     const asked = now()
     const { status, envelope } = await send(call, null)
     if (!isOk(status, envelope)) throw failure(call, status, envelope)
-    const r = envelope.response
-    if (!isRecord(r) || typeof r.access_token !== 'string' || typeof r.expired_at !== 'number' || typeof r.now !== 'number') {
+    const r = isRecord(envelope.response) ? ownFields(envelope.response) : undefined
+    if (!r || typeof r.access_token !== 'string' || typeof r.expired_at !== 'number' || typeof r.now !== 'number') {
       throw new PortOneError('PortOne answered getToken without access_token, expired_at and now', { status, code: null, call: labelOf(call) })
     }
     // The lifetime is reckoned on PortOne's clock (expired_at - now), then laid on ours from the moment we asked:
@@ -255,7 +270,13 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
       // PortOne's own 404 (an envelope with its code), not a proxy's page for a wrong baseUrl.
       if (status === 404 && call.nullIf404 && typeof envelope.code === 'number') return null as T
       if (!isOk(status, envelope)) throw failure(call, status, envelope)
-      return envelope.response as T
+      const response = envelope.response
+      // Code 0 without the documented result (null, a string…) is no success a caller could read.
+      if (call.answer === 'list' ? !Array.isArray(response) : call.answer !== 'ignored' && !isRecord(response)) {
+        const expected = call.answer === 'list' ? 'a list' : 'an object'
+        throw new PortOneError(`PortOne answered ${labelOf(call)} with code 0 but without ${expected} in response`, { status, code: null, call: labelOf(call) })
+      }
+      return response as T
     }
   }
 
@@ -276,7 +297,7 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
     async findPayment(merchantUid, options = {}) {
       const r = rules('findPayment')
       r.id(merchantUid, 'merchantUid')
-      const status = options.status
+      const status = isRecord(options) ? ownFields(options).status : undefined
       if (status !== undefined) r.oneOf(status, 'status', ['ready', 'paid', 'cancelled', 'failed'])
       r.done()
       return request<Payment | null>({
@@ -355,7 +376,7 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
       })
       r.done()
       return request<ScheduleResult[]>({
-        name: 'schedulePayments', method: 'POST', path: '/subscribe/payments/schedule', body: { customer_uid: customerUid, schedules },
+        name: 'schedulePayments', method: 'POST', path: '/subscribe/payments/schedule', body: { customer_uid: customerUid, schedules }, answer: 'list',
       })
     },
 
@@ -368,7 +389,7 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
       r.done()
       return request<ScheduleResult[]>({
         name: 'unschedulePayments', method: 'POST', path: '/subscribe/payments/unschedule',
-        body: compact({ customer_uid: customerUid, merchant_uid: merchantUids }),
+        body: compact({ customer_uid: customerUid, merchant_uid: merchantUids }), answer: 'list',
       })
     },
 
@@ -378,14 +399,14 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
       const requester = r.requester(r.record(params, 'params').requester)
       r.done()
       // Plain `requester` here, not `extra.requester`: this endpoint documents it so.
-      await request<unknown>({ name: 'confirmNaverPayment', method: 'POST', path: path`/payments/${impUid}/naver/confirm`, body: { requester } })
+      await request<unknown>({ name: 'confirmNaverPayment', method: 'POST', path: path`/payments/${impUid}/naver/confirm`, body: { requester }, answer: 'ignored' })
     },
 
     async depositNaverPoint(impUid) {
       const r = rules('depositNaverPoint')
       r.id(impUid, 'impUid')
       r.done()
-      await request<unknown>({ name: 'depositNaverPoint', method: 'POST', path: path`/payments/${impUid}/naver/point`, body: {} })
+      await request<unknown>({ name: 'depositNaverPoint', method: 'POST', path: path`/payments/${impUid}/naver/point`, body: {}, answer: 'ignored' })
     },
 
     async getNaverCashAmount(impUid) {

@@ -8,6 +8,7 @@ import type { Requester } from './types'
 const REQUESTERS: readonly Requester[] = ['customer', 'admin']
 // Anything past the year 9999 is not UNIX seconds: most likely Date.now() milliseconds.
 const MAX_UNIX_SECONDS = 253_402_300_799
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 /** Reads one call's parameters; `done()` throws a TypeError listing every problem, or returns nothing. */
 export class Rules {
@@ -17,12 +18,19 @@ export class Rules {
     private readonly now: number,
   ) {}
 
+  /** An id that goes into a URL path (percent-encoded there). */
   id(value: unknown, field: string): string {
-    return this.c.text(value, field, { required: true }) as string
+    const id = this.text(value, field)
+    // URLs resolve "." and ".." segments, even percent-encoded: /payments/.. would be sent as GET /.
+    if (id === '.' || id === '..') return this.c.fail(field, 'format', `"${id}" would name another path`) as never
+    return id
   }
 
   text(value: unknown, field: string): string {
-    return this.c.text(value, field, { required: true }) as string
+    const text = this.c.text(value, field, { required: true })
+    // Half a surrogate pair is no character: encodeURIComponent throws on it (a URIError, not our TypeError).
+    if (text !== undefined && LONE_SURROGATE.test(text)) return this.c.fail(field, 'format', 'not valid Unicode (half a surrogate pair)') as never
+    return text as string
   }
 
   requester(value: unknown, field = 'requester'): Requester {
@@ -67,6 +75,31 @@ export class Rules {
     if (seconds > MAX_UNIX_SECONDS) return this.c.fail(field, 'format', 'expected UNIX seconds, not milliseconds') as never
     if (seconds * 1000 <= this.now) return this.c.fail(field, 'date_past', 'it must be in the future') as never
     return Math.floor(seconds)
+  }
+
+  bool(value: unknown, field: string): boolean | undefined {
+    return this.c.bool(value, field)
+  }
+
+  /** Where PortOne is: https, or plain http only on this machine (a double), since the API secret travels there. */
+  baseUrl(value: unknown, field: string): string | undefined {
+    if (value === undefined) return undefined
+    const text = this.text(value, field)
+    let url: URL | undefined
+    try {
+      url = new URL(text)
+    } catch {
+      url = undefined
+    }
+    const loopback = url !== undefined && /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(url.hostname)
+    if (text !== undefined && !(url?.protocol === 'https:' || (url?.protocol === 'http:' && loopback))) {
+      return this.c.fail(field, 'format', 'expected https://… (plain http:// only for a PortOne double on this machine)')
+    }
+    return text
+  }
+
+  fn(value: unknown, field: string): void {
+    if (value !== undefined && typeof value !== 'function') this.c.fail(field, 'type', 'expected a function')
   }
 
   list(value: unknown, field: string): unknown[] {

@@ -1,4 +1,4 @@
-// How PortOne reads a request body: JSON, or application/x-www-form-urlencoded with bracket notation
+// How PortOne reads a request body: JSON (application/json), or application/x-www-form-urlencoded with bracket notation
 // (`extra[requester]=customer`, `schedules[0][extra][naverUseCfm]=20201001`, `merchant_uid[]=a`).
 
 export type Fields = Record<string, unknown>
@@ -6,6 +6,9 @@ export type Fields = Record<string, unknown>
 export function parseBody(contentType: string | undefined, raw: string): Fields {
   if (raw.trim() === '') return {}
   if (contentType?.includes('application/x-www-form-urlencoded')) return parseBrackets(new URLSearchParams(raw))
+  // PortOne consumes JSON and form bodies only: JSON sent as text/plain (a fetch without a content-type) is not read,
+  // so a client that forgets its content-type fails here as it would at PortOne.
+  if (!contentType?.includes('application/json')) return {}
   const parsed: unknown = JSON.parse(raw)
   return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Fields) : {}
 }

@@ -50,6 +50,8 @@ export interface Fault {
   raw?: string
   /** Close the connection without an answer: the client sees a network error. */
   drop?: boolean
+  /** Answer at once with the status and the start of the body, and the rest of the body only after this long. */
+  slowBodyMs?: number
   /** Which requests it applies to; by default any except `/users/getToken`. */
   method?: string
   path?: string | RegExp
@@ -120,7 +122,7 @@ export async function startPortOneDouble(options: PortOneDoubleOptions = {}): Pr
     if (fault && (fault.status !== undefined || fault.code !== undefined)) {
       return send(res, { status: fault.status ?? 200, code: fault.code ?? -1, message: fault.message ?? 'double: injected failure', response: null })
     }
-    send(res, route(recorded, url.pathname))
+    send(res, route(recorded, url.pathname), fault?.slowBodyMs)
   }
 
   function route(r: RecordedRequest, rawPath: string): Answer {
@@ -188,10 +190,12 @@ export async function startPortOneDouble(options: PortOneDoubleOptions = {}): Pr
   }
 }
 
-function send(res: ServerResponse, answer: Answer): void {
+function send(res: ServerResponse, answer: Answer, slowBodyMs?: number): void {
   const body = JSON.stringify({ code: answer.code ?? 0, message: answer.message ?? null, response: answer.response ?? null })
   res.writeHead(answer.status ?? 200, { 'content-type': 'application/json; charset=utf-8' })
-  res.end(body)
+  if (!slowBodyMs) return void res.end(body)
+  res.write(body.slice(0, 8))
+  setTimeout(() => res.end(body.slice(8)), slowBodyMs).unref()
 }
 
 function readText(req: IncomingMessage): Promise<string> {

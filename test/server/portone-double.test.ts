@@ -103,6 +103,14 @@ describe('cancel', () => {
   })
 })
 
+test('a JSON body without a JSON content-type is not read, as PortOne reads only JSON and form bodies', async () => {
+  const { portone } = await withDouble()
+  // What a client that forgot its content-type sends: fetch labels a string body text/plain.
+  const answer = await call(portone, 'POST', '/payments/prepare', JSON.stringify({ merchant_uid: 'order_1', amount: 1000 }), 'text/plain;charset=UTF-8')
+  expect(answer).toMatchObject({ status: 200, code: 1, response: null })
+  expect(portone.state.prepared.has('order_1')).toBe(false)
+})
+
 describe('tokens', () => {
   test('the same token until expiry, extended by 5 minutes in its last minute, a new one after; a stale one gets 401', async () => {
     let time = Date.UTC(2026, 0, 1)
