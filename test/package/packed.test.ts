@@ -45,7 +45,7 @@ export const params = buildRequestPayParams({ items: [item] }).params // ✗ TS2
 export { notExported }
 `,
   'server-ok.ts': `
-import { createPortOneClient, PortOneError, type Payment, type PortOneClient } from 'naverpay-checkout/server'
+import { createCheckoutServer, createPortOneClient, memoryOrderStore, PortOneError, type Payment, type PortOneClient } from 'naverpay-checkout/server'
 
 const portone: PortOneClient = createPortOneClient({ impKey: 'key', impSecret: 'secret', includeSandbox: true })
 export async function paidAmount(impUid: string): Promise<number | null> {
@@ -58,11 +58,18 @@ export async function paidAmount(impUid: string): Promise<number | null> {
   }
 }
 export const cancel = (impUid: string): Promise<Payment> => portone.cancelPayment({ impUid, reason: '재고 부족', requester: 'admin' })
+const checkout = createCheckoutServer({
+  portone, orders: memoryOrderStore(),
+  priceCart: (cart) => ({ amount: cart.items.length * 1500, name: '한국사' }),
+  onPaid: async (order, payment) => console.log(order.merchantUid, payment.amount),
+})
+export const verify: (request: Request) => Promise<Response> = checkout.verify
 `,
   'server-wrong.ts': `
-import { createPortOneClient } from 'naverpay-checkout/server'
+import { createCheckoutServer, createPortOneClient, memoryOrderStore } from 'naverpay-checkout/server'
 
 export const portone = createPortOneClient({ impKey: 1, impSecret: 'secret' }) // ✗ TS2322
+createCheckoutServer({ portone, orders: memoryOrderStore(), onPaid: () => {}, priceCart: () => ({ amount: '1500', name: 'x' }) }) // ✗ TS2322
 portone.cancelPayment({ impUid: 'imp_1', reason: '재고 부족', requester: 'shopper' }) // ✗ TS2322
 portone.getPayment(42) // ✗ TS2345
 export const amount = async (): Promise<string> => (await portone.getPayment('imp_1'))!.amount // ✗ TS2322
