@@ -2,6 +2,7 @@ import { act, fireEvent, within } from '@testing-library/preact'
 import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
 import type { CheckoutResult, RequestPayParams } from '../../src/core/types'
 import { defineElement, type NaverPayCheckoutElement } from '../../src/element'
+import { captureConsole } from '../console'
 
 // window.IMP already on the page: the SDK loader reuses it, so nothing is fetched.
 interface Call {
@@ -80,10 +81,12 @@ describe('<naverpay-checkout>', () => {
   })
 
   test('a broken JSON cart is shown as an alert and never reaches the SDK', async () => {
+    const error = captureConsole('error')
     const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="popup"><script type="application/json">{"items":</script></naverpay-checkout>`)
     expect(screen(el).getByRole('alert').textContent).toContain('cart')
     await act(() => void fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
     expect(calls).toHaveLength(0)
+    expect(error.text()).toMatch(/^\[naverpay-checkout\] invalid input: .*code: 'cart_json'.*올바른 JSON/s)
   })
 
   test('the redirect-url attribute becomes m_redirect_url; removing the element removes the widget', async () => {
@@ -152,6 +155,7 @@ describe('<naverpay-checkout>', () => {
   })
 
   test('the outcome carried into a re-mount speaks the new language (error_msg stays as sent)', async () => {
+    const warn = captureConsole('warn') // the first payment of this file without verifyUrl: warned once per page
     const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="popup">
       <script type="application/json">${JSON.stringify(CART)}</script></naverpay-checkout>`)
     await act(() => void fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
@@ -160,6 +164,7 @@ describe('<naverpay-checkout>', () => {
     await act(() => el.setAttribute('locale', 'en'))
     await act(async () => {})
     expect(screen(el).getByRole('status').textContent).toMatch(/^[\x20-\x7e]+$/) // the unverified notice, in English
+    expect(warn.text()).toMatch(/^\[naverpay-checkout\] No verifyUrl or verify is set/)
   })
 
   test('a payment outcome carried into a registration widget keeps its payment wording, and the new widget registers', async () => {
@@ -196,7 +201,9 @@ describe('<naverpay-checkout>', () => {
 
   describe('"check again" on an outcome carried across a switch between payment and registration', () => {
     let answer: () => Response
+    let error: ReturnType<typeof captureConsole>
     beforeEach(() => {
+      error = captureConsole('error') // the first check meets a server error: asserted in each test
       answer = () => new Response('down', { status: 500 })
       vi.stubGlobal('fetch', vi.fn(async () => answer()))
     })
@@ -218,6 +225,7 @@ describe('<naverpay-checkout>', () => {
       answer = () => new Response(JSON.stringify({ status: 'paid' }), { status: 200, headers: { 'Content-Type': 'application/json' } })
       await act(() => void fireEvent.click(retry))
       await flush()
+      expect(error.text()).toBe('[naverpay-checkout] verification failed: HTTP 500')
       expect(screen(el).getByRole('status').textContent).toBe('Payment complete.')
       expect(screen(el).getByRole('button', { name: /^Register/ })).toBeTruthy() // the widget itself now registers
     })
@@ -237,6 +245,7 @@ describe('<naverpay-checkout>', () => {
       answer = () => new Response(JSON.stringify({ status: 'paid' }), { status: 200, headers: { 'Content-Type': 'application/json' } })
       await act(() => void fireEvent.click(retry))
       await flush()
+      expect(error.text()).toBe('[naverpay-checkout] verification failed: HTTP 500')
       expect(screen(el).getByRole('status').textContent).toMatch(/registration/i)
       await act(() => void fireEvent.click(screen(el).getByRole('button', { name: 'Pay with Naver Pay' })))
       expect(screen(el).getByRole('status').textContent).toBe('Complete the payment in the Naver Pay window.')
@@ -267,13 +276,17 @@ describe('<naverpay-checkout>', () => {
   })
 
   test('a broken JSON cart on an English element is explained in English', async () => {
+    const error = captureConsole('error')
     const el = await place(`<naverpay-checkout imp-code="imp00000000" locale="en"><script type="application/json">{"items":</script></naverpay-checkout>`)
     expect(screen(el).getByRole('alert').textContent).toMatch(/^cart must be valid JSON/)
+    expect(error.text()).toMatch(/^\[naverpay-checkout\] invalid input: .*message: 'cart must be valid JSON/s)
   })
 
   test('a cart JSON that a framework fixes after a parse error leaves no stale error behind', async () => {
+    const error = captureConsole('error')
     const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="popup"><script type="application/json">{"items":</script></naverpay-checkout>`)
     expect(screen(el).getByRole('alert').textContent).toContain('cart')
+    expect(error.text()).toMatch(/^\[naverpay-checkout\] invalid input: .*code: 'cart_json'/s)
     await act(() => {
       el.querySelector('script')!.textContent = JSON.stringify(CART)
     })

@@ -4,6 +4,7 @@ import type { CheckoutOptions, CheckoutResult, RequestPayParams } from '../../sr
 import type { Imp, SdkClient } from '../../src/sdk'
 import { messages } from '../../src/core/messages'
 import { mount, mountWidget, type CheckoutHandle } from '../../src/ui/mount'
+import { captureConsole } from '../console'
 
 // ── a fake PortOne SDK ──────────────────────────────────────────────────────────────────────────
 interface Call {
@@ -112,11 +113,14 @@ function deferred<T>() {
 
 describe('the button', () => {
   test('Korean: the accessible name contains 네이버페이 and it is a plain button', () => {
+    const warn = captureConsole('warn')
     const { ui } = setup()
     const button = ui.getByRole('button')
     expect(button.textContent).toContain('네이버페이')
     expect(ui.getByRole('button', { name: /네이버페이/ })).toBe(button)
     expect(button.getAttribute('type')).toBe('button')
+    // The first widget of this file without impCode: the once-per-page warning comes here.
+    expect(warn.text()).toMatch(/^\[naverpay-checkout\] No impCode: IMP\.init is left to the page/)
   })
 
   test('English: the accessible name contains Naver Pay', () => {
@@ -230,11 +234,13 @@ describe('PG failure', () => {
   })
 
   test('a merchantUid() that hands out the same order number again is shown as an error, and the SDK is not called again', async () => {
+    const error = captureConsole('error')
     const { sdk, click, alert } = setup({ merchantUid: () => 'order-1' })
     await click()
     await sdk.answer({ imp_uid: null, error_code: 'F400', error_msg: '잔액 부족' })
     await click()
     expect(sdk.imp.request_pay).toHaveBeenCalledTimes(1)
+    expect(error.text()).toMatch(/^\[naverpay-checkout\] invalid input: .*code: 'merchant_uid'.*got "order-1" again/s)
     expect(alert().textContent).toContain('merchantUid()')
     expect(alert().textContent).toContain('"order-1"')
   })
@@ -245,9 +251,11 @@ describe('PG failure', () => {
     await first.sdk.answer({ imp_uid: null, error_code: 'F400', error_msg: '잔액 부족' })
     act(() => handle!.destroy())
     const second = setup({ merchantUid: () => 'order-shared' })
+    const error = captureConsole('error')
     await second.click()
     expect(second.sdk.imp.request_pay).not.toHaveBeenCalled()
     expect(second.alert().textContent).toContain('"order-shared"')
+    expect(error.text()).toMatch(/^\[naverpay-checkout\] invalid input: .*got "order-shared" again/s)
   })
 
   test('naverpay:result bubbles from the host and onResult gets the same object', async () => {
@@ -287,6 +295,7 @@ describe('a page whose Object.prototype another script has polluted', () => {
     Object.assign(Object.prototype, planted)
     const fetch = vi.fn()
     vi.stubGlobal('fetch', fetch)
+    const warn = captureConsole('warn')
     try {
       window.IMP = { init: vi.fn(), request_pay: vi.fn() }
       act(() => void (handle = mount(host, { impCode: 'imp00000000', cart: CART })))
@@ -297,6 +306,8 @@ describe('a page whose Object.prototype another script has polluted', () => {
       await sdk.answer({ imp_uid: 'imp_123' })
       await settled()
       expect(fetch).not.toHaveBeenCalled()
+      // The planted verifyUrl does not count as the merchant's: the page is warned that nothing verifies.
+      expect(warn.text()).toContain("[naverpay-checkout] No verifyUrl or verify is set")
       // The merchant's own options, read at mount and again when the payment is built, still count.
       const own = fakeSdk()
       act(() => void (handle = mountWidget(host, { cart: CART, channelKey: 'channel-key-1', recurring: { customerUid: 'c1', productCode: 'P' }, buyer: { tel: '010-1234-5678' }, merchantUid: () => 'order-planted-page' }, own.client).handle))
@@ -438,10 +449,12 @@ describe('success and verification', () => {
   })
 
   test('a verify function that never answers ends at verifyTimeout as a verification error with a retry', async () => {
+    const error = captureConsole('error')
     const { sdk, click, alert, ui, button } = setup({ verify: () => new Promise(() => {}), verifyTimeout: 30 })
     await click()
     await sdk.answer({ imp_uid: 'imp_123' })
     await act(async () => void (await new Promise((resolve) => setTimeout(resolve, 60))))
+    expect(error.text()).toBe('[naverpay-checkout] verification failed: no answer within 30 ms')
     expect(alert().textContent).toContain('확인하지 못했습니다')
     expect(ui.getByRole('button', { name: '결제 결과 다시 확인' })).toBeTruthy()
     expect(button().getAttribute('aria-disabled')).toBeNull()
