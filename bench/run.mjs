@@ -98,6 +98,8 @@ async function measure(browser, name) {
   const context = await browser.newContext()
   const tab = await context.newPage()
   for (const [url, body] of Object.entries(SCRIPTS)) await tab.route(url, (r) => r.fulfill({ contentType: 'text/javascript', body }))
+  // The simulated IMP.init loads PortOne's frame from service.iamport.kr, as the real SDK does: answered here, offline.
+  await tab.route('https://service.iamport.kr/**', (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>PortOne</title>' }))
   await tab.route(`${ORIGIN}/`, (r) => r.fulfill({ contentType: 'text/html', body: html }))
   await tab.addInitScript(() => {
     window.__cls = 0

@@ -105,7 +105,7 @@ test.describe('desktop (popup)', () => {
     await page.goto('/e2e/pages/script-tag.html')
     const widget = new Widget(page)
     await expect(widget.button).toHaveAccessibleName(/네이버페이/)
-    await page.waitForFunction(() => 'IMP' in window)
+    await page.waitForFunction(() => (window as unknown as { __impSim?: { ready?: boolean } }).__impSim?.ready === true) // PortOne's frame has loaded: the click reaches request_pay at once
     const popup = await widget.openPopup()
     await choose(popup, 'pay')
     await expect(widget.status).toContainText('상점의 확인 후')

@@ -24,7 +24,7 @@ test('payment, failure, script tag and landing under a strict CSP: no violations
   // Script-tag mount.
   await page.goto('/e2e/pages/script-tag.html?csp')
   const tagged = new Widget(page)
-  await page.waitForFunction(() => 'IMP' in window)
+  await page.waitForFunction(() => (window as unknown as { __impSim?: { ready?: boolean } }).__impSim?.ready === true) // PortOne's frame has loaded: the click reaches request_pay at once
   popup = await tagged.openPopup()
   await choose(popup, 'cancel')
   await expect(tagged.alert).toHaveText('[결제포기] 사용자가 결제를 취소하셨습니다')

@@ -18,7 +18,7 @@ test.describe('the demo under a strict CSP', () => {
     await page.getByRole('button', { name: '한국사 수량 늘리기' }).click()
     await expect(page.locator('#total')).toHaveText('15,000원')
     const widget = new Widget(page, '#npay')
-    await page.waitForFunction(() => 'IMP' in window)
+    await page.waitForFunction(() => (window as unknown as { __impSim?: { ready?: boolean } }).__impSim?.ready === true) // PortOne's frame has loaded: the click reaches request_pay at once
     await choose(await widget.openPopup(), 'pay')
     // Longer than the widget's own 15 s verification timeout: a hung check fails with its error text, not a mystery.
     await expect(widget.status).toHaveText('결제가 완료되었습니다.', { timeout: 20_000 })
@@ -39,7 +39,7 @@ test.describe('the demo under a strict CSP', () => {
       page.on('request', (r) => r.url().endsWith('/api/payments/complete') && checks++)
       await page.goto(`${DEMO}/`)
       const widget = new Widget(page, '#npay')
-      await page.waitForFunction(() => 'IMP' in window)
+      await page.waitForFunction(() => (window as unknown as { __impSim?: { ready?: boolean } }).__impSim?.ready === true) // PortOne's frame has loaded: the click reaches request_pay at once
       await widget.button.click()
       await page.getByRole('dialog').getByRole('button', { name: '결제하기' }).click()
       await page.waitForURL(/\/landing\.html\?.*imp_uid=/)

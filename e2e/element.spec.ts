@@ -7,7 +7,7 @@ test.beforeEach(async ({ page }) => {
     w.__results = []
     document.querySelector('#npay')!.addEventListener('naverpay:result', (e) => w.__results.push((e as CustomEvent).detail))
   })
-  await page.waitForFunction(() => 'IMP' in window)
+  await page.waitForFunction(() => (window as unknown as { __impSim?: { ready?: boolean } }).__impSim?.ready === true) // PortOne's frame has loaded: the click reaches request_pay at once
 })
 
 test('<naverpay-checkout> from the IIFE: attributes + child JSON cart, popup payment, naverpay:result from the element', async ({ page }) => {

@@ -54,9 +54,23 @@ export async function choose(screen: Page, outcome: 'pay' | 'cancel' | 'fail', m
     })
 }
 
-/** Serves the simulator wherever the page asks for PortOne's SDK, as the real CDN would. */
+export const PORTONE_FRAMES = 'https://service.iamport.kr/**'
+const frameDelays = new WeakMap<Page, number>()
+
+/** How long PortOne's server takes to serve the frame IMP.init builds (default: at once). */
+export function setPortOneDelay(page: Page, ms: number): void {
+  frameDelays.set(page, ms)
+}
+
+/** Serves the simulator wherever the page asks for PortOne's SDK, as the real CDN would (a retry's `?retry=N` too),
+ *  and plays PortOne's server for the frame the simulated IMP.init builds. */
 export async function serveSimulator(page: Page): Promise<void> {
-  await page.route(SDK_URL, (route) => route.fulfill({ contentType: 'text/javascript', body: SIM }))
+  await page.route((url) => url.href.split('?')[0] === SDK_URL, (route) => route.fulfill({ contentType: 'text/javascript', body: SIM }))
+  await page.route(PORTONE_FRAMES, async (route) => {
+    const delay = frameDelays.get(page) ?? 0
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay))
+    await route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>PortOne</title>' }).catch(() => {})
+  })
 }
 
 /** Mounts the widget on the blank test shop with the given options (cart defaults to the seed cart). */
@@ -71,7 +85,7 @@ export async function mountOnBlank(page: Page, options: Record<string, unknown> 
   const widget = new Widget(page)
   await expect(widget.button).toBeVisible()
   // The SDK is loaded at mount; wait for it so the click reaches request_pay in the same task.
-  await page.waitForFunction(() => 'IMP' in window)
+  await page.waitForFunction(() => (window as unknown as { __impSim?: { ready?: boolean } }).__impSim?.ready === true) // PortOne's frame has loaded: the click reaches request_pay at once
   return widget
 }
 

@@ -52,7 +52,7 @@ export async function mountHandle(page: Page, options: Record<string, unknown> =
   )
   const widget = new Widget(page, host)
   await expect(widget.button).toBeVisible()
-  if (opts.waitForSdk !== false) await page.waitForFunction(() => 'IMP' in window)
+  if (opts.waitForSdk !== false) await page.waitForFunction(() => (window as unknown as { __impSim?: { ready?: boolean } }).__impSim?.ready === true) // PortOne's frame has loaded: the click reaches request_pay at once
   return widget
 }
 

@@ -6,7 +6,7 @@ import { choose, expect, mountOnBlank, test, Widget } from './fixtures'
 // simulated Naver Pay to the landing page, the merchant server's verification (stubbed per test), and reloads.
 
 const LANDING = '/e2e/pages/landing.html'
-const KO = { paid: '결제가 완료되었습니다.', verifyError: /결제 결과를 확인하지 못했습니다/, noResult: '이 페이지에 결제 결과가 없습니다.', retry: '결제 결과 다시 확인' }
+const KO = { paid: '결제가 완료되었습니다.', verifyError: /결제 결과를 아직 확인하지 못했습니다/, noResult: '이 페이지에 결제 결과가 없습니다.', retry: '결제 결과 다시 확인' }
 const CANCEL_MSG = '[결제포기] 사용자가 결제를 취소하셨습니다'
 
 // Device descriptors without their default browser: the project's Chromium plays every device.

@@ -66,9 +66,13 @@ test.describe('desktop: the popup path', () => {
     ['productCount 1.5', { recurring: { ...RECURRING, productCount: 1.5 } }, 'recurring.productCount: 1 이상의 정수여야 합니다 (got 1.5)'],
   ] as const) {
     test(`${label}: the error is shown and the SDK is never called`, async ({ page }) => {
+      const errors: unknown[] = []
+      page.on('console', async (m) => m.type() === 'error' && errors.push(await Promise.all(m.args().map((a) => a.jsonValue()))))
       const widget = await mountOnBlank(page, { cart: PLAN, recurring: RECURRING, buyer: TEL, ...(over as Record<string, unknown>) })
       await widget.button.click()
-      await expect(widget.alert).toHaveText(message)
+      // The shopper reads a sentence in Korean; the field and why go to the developer's console.
+      await expect(widget.alert).toHaveText('주문 정보에 문제가 있어 결제할 수 없습니다. 상점에 문의해 주세요.')
+      await expect.poll(() => JSON.stringify(errors)).toContain(JSON.stringify(message))
       expect(await widget.calls()).toEqual([])
     })
   }
@@ -79,7 +83,7 @@ test.describe('the script tag', () => {
     await page.goto('/e2e/pages/subscription.html')
     const widget = new Widget(page)
     await expect(widget.button).toHaveAccessibleName(/네이버페이 정기결제 등록/)
-    await page.waitForFunction(() => 'IMP' in window)
+    await page.waitForFunction(() => (window as unknown as { __impSim?: { ready?: boolean } }).__impSim?.ready === true) // PortOne's frame has loaded: the click reaches request_pay at once
     const warnings: string[] = []
     page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()))
     await choose(await widget.openPopup(), 'pay')

@@ -5,8 +5,14 @@
  *   user gesture is blocked exactly as in real browsers, and answers the callback;
  * - redirect mode navigates to m_redirect_url with imp_uid, merchant_uid, imp_success and, on failure,
  *   error_code + error_msg in the query.
+ * - IMP.init builds PortOne's frame as the real SDK does (a div.imp-dialog holding an iframe.imp-frame, at about:blank
+ *   first, then at PortOne's server), again on every init; request_pay waits until that frame has loaded and only then
+ *   opens the window, so a slow frame outlives the click's user activation and the window is blocked (with the real
+ *   SDK's alert). Served as the SDK (from cdn.iamport.kr) the frame loads from https://service.iamport.kr, which the
+ *   e2e tests answer, with a delay they choose; served from elsewhere (the demo) from portone-frame.html beside it.
  * The person (or the test) chooses: pay, cancel, or fail with a message such as 잔액 부족.
- * Hooks for tests: window.__impSim = { inits, calls, auto?: { outcome, message }, throwOnRequest? }.
+ * Hooks for tests: window.__impSim = { inits, calls, ready (the frame has loaded), auto?: { outcome, message },
+ * throwOnRequest?, answerAfterClose? (ms) }.
  */
 ;(function () {
   var sim = (window.__impSim = window.__impSim || {})
@@ -15,6 +21,11 @@
   var CANCEL_MSG = '[결제포기] 사용자가 결제를 취소하셨습니다'
   var BLOCKED_MSG = '팝업차단을 해제해주셔야 결제창이 나타납니다.'
   var seq = 0
+  var here = document.currentScript && document.currentScript.src
+  var frameBase = here && new URL(here).host === 'cdn.iamport.kr' ? 'https://service.iamport.kr/payments/ready/' : new URL('portone-frame.html?', here || location.href).href
+  var frame = null
+  var frameLoaded = false
+  var reserved = null // like the real SDK: one request waits for the frame, the latest
 
   function newImpUid() {
     seq += 1
@@ -99,46 +110,82 @@
     container.appendChild(card)
   }
 
+  function buildFrame(code) {
+    // PortOne clears its frames and builds them again on every init, once the DOM is ready (a task later).
+    frameLoaded = sim.ready = false
+    setTimeout(function () {
+      var old = document.querySelector('.imp-dialog')
+      if (old) old.remove()
+      var dialog = el(document, 'div', '', { display: 'none' })
+      dialog.className = 'imp-dialog'
+      var iframe = document.createElement('iframe')
+      iframe.className = 'imp-frame imp-frame-pc imp-frame-default'
+      iframe.src = 'about:blank'
+      dialog.appendChild(iframe)
+      document.body.appendChild(dialog)
+      frame = iframe
+      iframe.addEventListener('load', function () {
+        if (frame !== iframe || iframe.getAttribute('src') === 'about:blank') return
+        frameLoaded = sim.ready = true
+        var waiting = reserved
+        reserved = null
+        if (waiting) request(waiting.params, waiting.callback)
+      })
+      iframe.setAttribute('src', frameBase + encodeURIComponent(code))
+    })
+  }
+
+  function request(params, callback) {
+    var done = false
+    if (params.naverPopupMode === false) {
+      if (!params.m_redirect_url) return alert('m_redirect_url 이 필요합니다.')
+      var finish = function (outcome, message) {
+        if (done) return
+        done = true
+        redirectTo(params.m_redirect_url, answer(params, outcome, message))
+      }
+      if (sim.auto) return setTimeout(function () { finish(sim.auto.outcome, sim.auto.message) }, 0)
+      var overlay = el(document, 'div', '', { position: 'fixed', inset: '0', background: 'rgba(0,0,0,.5)', zIndex: '2147483647', paddingTop: '40px', overflow: 'auto' })
+      overlay.id = 'imp-sim-overlay'
+      screen(document, overlay, params, finish)
+      document.body.appendChild(overlay)
+      return
+    }
+    var win = window.open('', 'IMP_NAVERPAY', 'width=480,height=640')
+    if (!win) {
+      // The real SDK alerts, and the payment ends with this message.
+      alert(BLOCKED_MSG)
+      return setTimeout(function () { callback(answer(params, 'fail', BLOCKED_MSG)) }, 0)
+    }
+    var reply = function (outcome, message) {
+      if (done) return
+      done = true
+      var rsp = answer(params, outcome, message)
+      // sim.answerAfterClose (ms): the window closes first and PortOne's answer follows (its server round trip).
+      if (sim.answerAfterClose != null) return win.close(), setTimeout(function () { callback(rsp) }, sim.answerAfterClose)
+      callback(rsp)
+      setTimeout(function () { try { win.close() } catch (e) {} }, 0)
+    }
+    if (sim.auto) return setTimeout(function () { reply(sim.auto.outcome, sim.auto.message) }, 0)
+    var doc = win.document
+    doc.title = '네이버페이 (시뮬레이션)'
+    while (doc.body.firstChild) doc.body.removeChild(doc.body.firstChild)
+    doc.body.style.background = '#f5f6f7'
+    screen(doc, doc.body, params, reply)
+  }
+
   window.IMP = {
     init: function (code) {
       sim.inits.push(code)
+      buildFrame(code)
     },
     request_pay: function (params, callback) {
       sim.calls.push(JSON.parse(JSON.stringify(params)))
       if (sim.throwOnRequest) throw new Error('simulated request_pay failure')
-      var done = false
-      if (params.naverPopupMode === false) {
-        if (!params.m_redirect_url) return alert('m_redirect_url 이 필요합니다.')
-        var finish = function (outcome, message) {
-          if (done) return
-          done = true
-          redirectTo(params.m_redirect_url, answer(params, outcome, message))
-        }
-        if (sim.auto) return setTimeout(function () { finish(sim.auto.outcome, sim.auto.message) }, 0)
-        var overlay = el(document, 'div', '', { position: 'fixed', inset: '0', background: 'rgba(0,0,0,.5)', zIndex: '2147483647', paddingTop: '40px', overflow: 'auto' })
-        overlay.id = 'imp-sim-overlay'
-        screen(document, overlay, params, finish)
-        document.body.appendChild(overlay)
-        return
-      }
-      var win = window.open('', 'IMP_NAVERPAY', 'width=480,height=640')
-      if (!win) {
-        // The real SDK alerts and the payment ends with this message.
-        return setTimeout(function () { callback(answer(params, 'fail', BLOCKED_MSG)) }, 0)
-      }
-      var reply = function (outcome, message) {
-        if (done) return
-        done = true
-        var rsp = answer(params, outcome, message)
-        callback(rsp)
-        setTimeout(function () { try { win.close() } catch (e) {} }, 0)
-      }
-      if (sim.auto) return setTimeout(function () { reply(sim.auto.outcome, sim.auto.message) }, 0)
-      var doc = win.document
-      doc.title = '네이버페이 (시뮬레이션)'
-      while (doc.body.firstChild) doc.body.removeChild(doc.body.firstChild)
-      doc.body.style.background = '#f5f6f7'
-      screen(doc, doc.body, params, reply)
+      if (!frame) return alert('판매자 코드가 설정되지 않았습니다. IMP.init()함수를 먼저 호출하세요.')
+      // Queued until PortOne's frame has loaded, as in the real SDK.
+      if (!frameLoaded) return void (reserved = { params: params, callback: callback })
+      request(params, callback)
     },
   }
 })()

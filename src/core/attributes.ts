@@ -1,11 +1,11 @@
 import { Checker, hasOwn } from './check'
-import { errorTexts } from './errors'
+import { errorTexts, type FieldErrorCode } from './errors'
 import type { Cart, CheckoutOptions, Locale, ValidationError } from './types'
 
 /** A script tag's or custom element's `dataset`: camelCase keys, string values. */
 export type Attributes = Readonly<Record<string, string | undefined>>
 
-const TEXT = ['impCode', 'channelKey', 'pg', 'redirectUrl', 'verifyUrl', 'sdkUrl', 'mode', 'locale'] as const
+const TEXT = ['impCode', 'channelKey', 'pg', 'redirectUrl', 'verifyUrl', 'orderUrl', 'sdkUrl', 'mode', 'locale'] as const
 const INT = ['minAmount', 'sdkTimeout', 'verifyTimeout'] as const
 const BUYER = ['name', 'email', 'tel', 'addr', 'postcode'] as const
 const NAVER_TEXT = ['useCfm', 'purchaserName', 'purchaserBirthday', 'chainId', 'merchantUserKey'] as const
@@ -41,7 +41,8 @@ export function optionsFromAttributes(attrs: Attributes): { options: CheckoutOpt
   for (const key of TEXT) if (get(key) !== undefined) options[key] = get(key)
   for (const key of INT) {
     const value = int(key, 1)
-    if (value !== undefined) options[key] = value
+    // The timeouts have their range: "3000000000" is digits, and still no timeout.
+    if (value !== undefined && (key === 'minAmount' || c.ms(value, attrName(key)) !== undefined)) options[key] = value
   }
 
   const buyer: Record<string, string> = {}
@@ -71,6 +72,13 @@ export function optionsFromAttributes(attrs: Attributes): { options: CheckoutOpt
     options.recurring = { customerUid, productCode, productCount, actionType }
   }
   return { options: options as CheckoutOptions, errors: c.errors }
+}
+
+/** One input error about an attribute (`data-cart`, `data-target`), worded like every other. */
+export function attributeError(field: string, code: FieldErrorCode, detail: string, locale?: string): ValidationError {
+  const c = new Checker(errorTexts(locale === 'en' ? 'en' : 'ko'))
+  c.fail(field, code, detail)
+  return c.errors[0]
 }
 
 /** The cart from the JSON text of a `<script type="application/json">`. */

@@ -1,3 +1,4 @@
+import { own } from './check'
 import type { DeviceFacts, Mode } from './types'
 
 // In-app browsers lose or block the popup window, so they take the redirect path.
@@ -6,14 +7,15 @@ const MOBILE = /Android|iPhone|iPod|iPad|Mobile|Windows Phone|BlackBerry|Opera M
 
 /** Where the browser is a phone, a tablet or an in-app browser: these take the redirect path. */
 export function needsRedirect(device: DeviceFacts): boolean {
-  const ua = device.userAgent
-  if (device.mobile === true) return true
+  // Own properties only: a `mobile` or `userAgent` planted on Object.prototype must not choose the path.
+  const ua = String(own(device, 'userAgent') ?? '')
+  if (own(device, 'mobile') === true) return true
   if (MOBILE.test(ua) || IN_APP.test(ua)) return true
   // iPadOS Safari presents itself as a Mac, and Chrome on Android tablets as desktop Linux (its default "desktop
   // site"); only the touch points give them away — and, for Linux, no mouse or touchpad, which touch-screen
   // laptops have. (Chromebooks say CrOS: they stay desktops.)
-  const touch = (device.maxTouchPoints ?? 0) > 1
-  return touch && (/Macintosh/.test(ua) || (/X11; Linux/.test(ua) && !device.finePointer))
+  const touch = Number(own(device, 'maxTouchPoints')) > 1
+  return touch && (/Macintosh/.test(ua) || (/X11; Linux/.test(ua) && !own(device, 'finePointer')))
 }
 
 /** The path a payment takes: `auto` chooses by device; no device facts means a desktop. */

@@ -1,7 +1,8 @@
+import { TIMEOUT_MAX, TIMEOUT_MIN } from './check'
 import type { ErrorCode, Locale } from './types'
 
-/** The codes `Checker.fail` reports; `min_amount` has its own sentence (`minAmount`). */
-export type FieldErrorCode = Exclude<ErrorCode, 'min_amount'>
+/** The codes `Checker.fail` reports; `min_amount` and `order_amount` have their own sentences. */
+export type FieldErrorCode = Exclude<ErrorCode, 'min_amount' | 'order_amount'>
 
 /** Input-error texts, in both languages: which field, what was expected. */
 const texts = {
@@ -17,6 +18,7 @@ const texts = {
       format: '형식이 올바르지 않습니다',
       too_long: '너무 깁니다',
       control_chars: '제어 문자를 쓸 수 없습니다',
+      timeout: `${TIMEOUT_MIN}~${TIMEOUT_MAX} 밀리초(정수)여야 합니다`,
       invalid_date: '실제 날짜(yyyyMMdd)여야 합니다',
       date_past: '오늘(한국 시간)이나 이후여야 합니다',
       date_order: 'startDate와 같거나 이후여야 합니다',
@@ -29,6 +31,11 @@ const texts = {
       cart_json: '올바른 JSON이어야 합니다',
     } satisfies Record<FieldErrorCode, string>,
     minAmount: (min: string, amount: string) => `최소 결제 금액은 ${min}원입니다. (현재 ${amount}원)`,
+    // What the shopper reads for an input error: the field and the detail are for the developer (console, error objects).
+    shopper: {
+      emptyCart: '장바구니에 담긴 상품이 없습니다.',
+      other: '주문 정보에 문제가 있어 결제할 수 없습니다. 상점에 문의해 주세요.',
+    },
     // Why a registration needs each field: the integrator reads these next to the field's error.
     why: {
       customerUid: '정기결제 등록에 필수인 고객 고유 키(빌링키)로, 이후 결제 요청에 사용합니다',
@@ -48,6 +55,7 @@ const texts = {
       format: 'has the wrong format',
       too_long: 'is too long',
       control_chars: 'must not contain control characters',
+      timeout: `must be ${TIMEOUT_MIN}–${TIMEOUT_MAX} whole ms`,
       invalid_date: 'must be a real date in yyyyMMdd format',
       date_past: 'must be today (Korea time) or later',
       date_order: 'must be on or after startDate',
@@ -60,6 +68,10 @@ const texts = {
       cart_json: 'must be valid JSON',
     } satisfies Record<FieldErrorCode, string>,
     minAmount: (min: string, amount: string) => `The minimum payment is ₩${min} (this order: ₩${amount}).`,
+    shopper: {
+      emptyCart: 'Your cart is empty.',
+      other: 'This order has a problem and cannot be paid. Please contact the shop.',
+    },
     why: {
       customerUid: 'the key of the billing key being registered; later charges use it',
       productCode: 'without it the same shopper can register the same product twice',

@@ -1,8 +1,8 @@
-import { Checker, isRecord, ownFields } from './check'
+import { Checker, isRecord, own, ownFields, safeText } from './check'
 import { todayInSeoul } from './dates'
 import { resolveMode } from './device'
 import { errorTexts, formatWon } from './errors'
-import type { BuildEnv, BuildResult, NaverProduct, RequestPayParams } from './types'
+import type { BuildEnv, BuildResult, DeviceFacts, NaverProduct, RequestPayParams } from './types'
 
 export const DEFAULT_MIN_AMOUNT = 10
 const CODE = /^[A-Z0-9_]+$/ // Naver Pay's category and referrer codes
@@ -28,19 +28,23 @@ export function buildRequestPayParams(cart: unknown, options?: unknown, env: Bui
     return build(cart, options ?? {}, env)
   } catch (cause) {
     // Only hostile inputs get here (a getter or Proxy that throws): still an answer, not an exception.
-    const m = errorTexts(undefined)
-    return { ok: false, errors: [{ field: 'input', code: 'type', message: m.fieldError('input', m.expected.type) + ` (${String(cause)})` }] }
+    // What was thrown is described safely: it may itself be hostile (a null-prototype object, a throwing toString).
+    const c = new Checker(errorTexts(undefined))
+    c.fail('input', 'type', safeText(cause))
+    return { ok: false, errors: c.errors }
   }
 }
 
-function build(cartInput: unknown, optionsInput: unknown, env: BuildEnv): BuildResult {
+function build(cartInput: unknown, optionsInput: unknown, env: unknown): BuildResult {
   const opts = isRecord(optionsInput) ? ownFields(optionsInput) : {}
   const locale = opts.locale === 'en' ? 'en' : 'ko'
   const m = errorTexts(locale)
   const c = new Checker(m)
   const warnings: string[] = []
   if (!isRecord(optionsInput)) c.fail('options', 'type', 'expected an object')
-  const now = env.now === undefined ? Date.now() : Number(env.now)
+  // env, like everything the caller hands in, is read from its own properties: a planted pageUrl or device is not a fact.
+  const givenNow = own(env, 'now')
+  const now = givenNow === undefined ? Date.now() : Number(givenNow)
   const today = todayInSeoul(now)
 
   // ── cart ──────────────────────────────────────────────────────────────────────────────────
@@ -58,7 +62,7 @@ function build(cartInput: unknown, optionsInput: unknown, env: BuildEnv): BuildR
         const item = c.record(items[i], at, true)
         if (!item) continue
         const uid = c.text(item.uid, `${at}.uid`, { required: true })
-        const name = c.text(item.name, `${at}.name`, { required: true })
+        const name = c.text(item.name, `${at}.name`, { required: true, shown: true })
         const price = c.int(item.price, `${at}.price`, { required: true, min: 0 })
         const count = c.int(item.count, `${at}.count`, { required: true, min: 1 })
         const categoryType = c.text(item.categoryType, `${at}.categoryType`, { required: true, pattern: CODE, hint: CODE_HINT })
@@ -92,17 +96,19 @@ function build(cartInput: unknown, optionsInput: unknown, env: BuildEnv): BuildR
   const mode = c.oneOf(opts.mode, 'mode', MODES) ?? 'auto'
   c.oneOf(opts.locale, 'locale', ['ko', 'en'] as const)
   const minAmount = c.int(opts.minAmount, 'minAmount', { min: 1 }) ?? DEFAULT_MIN_AMOUNT
+  c.ms(opts.verifyTimeout, 'verifyTimeout')
+  c.ms(opts.sdkTimeout, 'sdkTimeout')
 
   const buyer = c.record(opts.buyer, 'buyer') ?? {}
-  const buyerName = c.text(buyer.name, 'buyer.name')
+  const buyerName = c.text(buyer.name, 'buyer.name', { shown: true })
   const buyerEmail = c.text(buyer.email, 'buyer.email', { pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/, hint: 'an e-mail address' })
   const buyerTel = c.text(buyer.tel, 'buyer.tel', { pattern: /^\+?[0-9][0-9 ()-]{6,}[0-9]$/, hint: 'digits and -, e.g. 010-1234-5678' })
-  const buyerAddr = c.text(buyer.addr, 'buyer.addr')
+  const buyerAddr = c.text(buyer.addr, 'buyer.addr', { shown: true })
   const buyerPostcode = c.text(buyer.postcode, 'buyer.postcode', { pattern: /^[0-9][0-9-]{2,9}$/, hint: 'digits and -, e.g. 06236' })
 
   const naver = c.record(opts.naver, 'naver') ?? {}
   const useCfm = c.date(naver.useCfm, 'naver.useCfm', { notBefore: today })
-  const purchaserName = c.text(naver.purchaserName, 'naver.purchaserName')
+  const purchaserName = c.text(naver.purchaserName, 'naver.purchaserName', { shown: true })
   const purchaserBirthday = c.date(naver.purchaserBirthday, 'naver.purchaserBirthday', { notAfter: today })
   const chainId = c.text(naver.chainId, 'naver.chainId')
   const merchantUserKey = c.text(naver.merchantUserKey, 'naver.merchantUserKey')
@@ -123,8 +129,10 @@ function build(cartInput: unknown, optionsInput: unknown, env: BuildEnv): BuildR
     recurring = { customer_uid: customerUid, naverProductCode: productCode, naverProductCount: productCount, naverActionType: actionType }
   }
 
-  const path = resolveMode(mode, env.device)
-  const redirectUrl = resolveRedirectUrl(c, opts.redirectUrl, env.pageUrl)
+  const device = own(env, 'device')
+  const path = resolveMode(mode, isRecord(device) ? (device as unknown as DeviceFacts) : undefined)
+  const pageUrl = own(env, 'pageUrl')
+  const redirectUrl = resolveRedirectUrl(c, opts.redirectUrl, typeof pageUrl === 'string' ? pageUrl : undefined)
   if (path === 'redirect' && redirectUrl === undefined && !c.errors.some((e) => e.field === 'redirectUrl')) {
     c.fail('redirectUrl', 'required', 'this browser takes the redirect path (phone, tablet or in-app browser)')
   }
@@ -139,19 +147,21 @@ function build(cartInput: unknown, optionsInput: unknown, env: BuildEnv): BuildR
       made = (opts.merchantUid as () => unknown)()
     } catch (cause) {
       threw = true
-      c.fail('merchantUid', 'merchant_uid', `it threw: ${String(cause)}`)
+      c.fail('merchantUid', 'merchant_uid', `it threw: ${safeText(cause)}`)
     }
     // A generator returning undefined is an error too, not a silent `{ ok: false, errors: [] }`.
     if (!threw) merchantUid = c.text(made, 'merchantUid()', { required: true })
     // Every attempt needs its own order number: a retry under a used one is refused or mixed up with the first.
-    if (merchantUid !== undefined && env.usedMerchantUids?.has(merchantUid)) {
+    const used = own(env, 'usedMerchantUids')
+    if (merchantUid !== undefined && (used as ReadonlySet<string> | undefined)?.has?.(merchantUid)) {
       merchantUid = c.fail('merchantUid()', 'merchant_uid', `got ${JSON.stringify(merchantUid)} again`)
     }
   }
 
   // The minimum is the one error a shopper can cause (by the quantities chosen), so it is checked once the cart is sound.
   if (c.errors.length === 0 && amount < minAmount) {
-    c.errors.push({ field: 'amount', code: 'min_amount', message: m.minAmount(formatWon(minAmount), formatWon(amount)) })
+    const message = m.minAmount(formatWon(minAmount), formatWon(amount))
+    c.errors.push({ field: 'amount', code: 'min_amount', message, shopperMessage: message })
   }
   if (c.errors.length > 0 || merchantUid === undefined || firstName === undefined) return { ok: false, errors: c.errors }
 

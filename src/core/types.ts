@@ -80,11 +80,19 @@ export interface CheckoutOptions {
   verifyUrl?: string
   /** Same meaning as `verifyUrl`, as a function. */
   verify?: (result: PaymentResult) => Promise<unknown>
-  /** Milliseconds before the verification request counts as failed (default 15000). */
+  /** Milliseconds before a request to the merchant server (verification, order) counts as failed: a whole number
+   *  from 1000 to 120000 (default 15000). */
   verifyTimeout?: number
+  /**
+   * The merchant server creates the order: the widget POSTs JSON `{ cart, customer_uid? }` (same-origin cookies)
+   * ahead of the click and pays with the answer's `{ merchant_uid, amount }`. See docs/widget-orders.md.
+   */
+  orderUrl?: string
+  /** Same meaning as `orderUrl`, as a function. */
+  createOrder?: (cart: Cart, context: { customerUid: string | undefined }) => Promise<{ merchantUid: string; amount: number }>
   /** Default `https://cdn.iamport.kr/v1/iamport.js`. */
   sdkUrl?: string
-  /** Milliseconds before the SDK load counts as failed (default 15000). */
+  /** Milliseconds before the SDK load counts as failed: a whole number from 1000 to 120000 (default 15000). */
   sdkTimeout?: number
   onResult?: (result: CheckoutResult) => void
 }
@@ -164,20 +172,24 @@ export type ErrorCode =
   | 'date_order'
   | 'date_future'
   | 'min_amount'
+  | 'order_amount'
   | 'both_pg_and_channel'
   | 'redirect_url'
   | 'redirect_query'
   | 'enum'
   | 'merchant_uid'
   | 'cart_json'
+  | 'timeout'
 
 /** One problem with the input: which field, what was expected. */
 export interface ValidationError {
   /** Path of the field, e.g. `cart.items[1].count`. */
   field: string
   code: ErrorCode
-  /** Human sentence in the chosen locale, naming the field and what was expected. */
+  /** Human sentence in the chosen locale, naming the field and what was expected: for the shop's developer. */
   message: string
+  /** The sentence the widget shows the shopper, in the chosen locale: no field paths, no developer detail. */
+  shopperMessage: string
 }
 
 export type BuildResult =

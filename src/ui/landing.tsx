@@ -5,7 +5,7 @@ import { messages, type Messages } from '../core/messages'
 import { parsePaymentResult } from '../core/result'
 import type { CheckoutOptions, CheckoutResult } from '../core/types'
 import { createSdkClient } from '../sdk'
-import { browserEnv, session } from './env'
+import { browserEnv, session, shared, sweepShared } from './env'
 import { renderLive } from './live'
 import { claim, emitter, prepareRoot, resolveTarget } from './mount'
 import { createCheckoutStore } from './store'
@@ -25,8 +25,15 @@ export function mountLanding(target: string | Element, given: CheckoutOptions = 
     sdk: createSdkClient(options),
     env: browserEnv,
     emit(outcome: CheckoutResult) {
-      // Kept per order number so a reload or the back button shows the same outcome without a second POST.
-      if (!outcome.replayed && outcome.merchantUid !== null && isFinal(outcome)) session.set(RESULT_PREFIX + outcome.merchantUid, JSON.stringify(outcome))
+      // Kept per order number so a reload, the back button or another tab shows the same outcome without a second POST.
+      if (!outcome.replayed && outcome.merchantUid !== null && isFinal(outcome)) {
+        // With the time it was decided: another tab replays it for RESULT_TTL_MS.
+        const now = Date.now()
+        const saved = JSON.stringify({ ...outcome, time: now })
+        sweepShared(now)
+        session.set(RESULT_PREFIX + outcome.merchantUid, saved)
+        shared.set(RESULT_PREFIX + outcome.merchantUid, saved)
+      }
       emit(outcome)
     },
   })
@@ -46,7 +53,7 @@ export function mountLanding(target: string | Element, given: CheckoutOptions = 
   ), root)
   // A reload runs this again and replays the stored outcome. A page restored from the back/forward cache runs
   // nothing: it keeps its view and script state, so it shows the same outcome and sends nothing either.
-  const plan = planLanding(result, session.get)
+  const plan = planLanding(result, session.get, shared.get, Date.now())
   if (plan.kind === 'replay') store.replay(plan.outcome)
   else void store.settle(result)
   // A second mount on this host (a route entered again) replaces this one; the question to the server is shared.

@@ -1,7 +1,7 @@
 import { PENDING_PREFIX, pendingOrder, readFinalOutcome, RESULT_PREFIX } from '../core/landing'
 import { ownFields } from '../core/check'
 import type { CheckoutOptions, CheckoutResult, RequestPayParams } from '../core/types'
-import { createSdkClient, preconnect, type SdkClient } from '../sdk'
+import { createSdkClient, type SdkClient } from '../sdk'
 import { browserEnv, session } from './env'
 import { renderLive } from './live'
 import { createCheckoutStore, warnOnce, type CheckoutStore, type HandOver } from './store'
@@ -14,7 +14,8 @@ export interface CheckoutHandle {
   setCart(cart: CheckoutOptions['cart']): void
   /** Same as a click. Call it from a user gesture, or the browser blocks Naver Pay's popup. */
   pay(): void
-  /** Removes the widget. A result arriving later is ignored. */
+  /** Removes the widget. A payment's answer arriving later is still verified and reported (the `naverpay:result`
+   *  event on the target and `onResult`), with nothing shown; a failure arriving later is ignored. */
   destroy(): void
 }
 
@@ -81,7 +82,7 @@ export function mountWidget(target: string | Element, given: CheckoutOptions, sd
     savePending(params)
     leftFor = params.merchant_uid
   }
-  const store = createCheckoutStore(options, { sdk: client, env: browserEnv, emit: emitter(host, options), beforeRedirect }, carried)
+  const store = createCheckoutStore(options, { sdk: client, env: browserEnv, emit: emitter(host, options), beforeRedirect, host, reportWhenGone: true }, carried)
   // Back from Naver Pay or the landing page, the back/forward cache restores this page exactly as it left: busy,
   // "taking you to Naver Pay". Show the outcome the landing page stored for that order, or give the button back.
   const onPageShow = (event: PageTransitionEvent): void => {
@@ -91,8 +92,8 @@ export function mountWidget(target: string | Element, given: CheckoutOptions, sd
   }
   window.addEventListener('pageshow', onPageShow)
   const unmount = renderLive(() => <Widget store={store} />, root)
-  // Start loading now, so the click can reach request_pay in the same task (popups need the user gesture).
-  if (!sdk) preconnect(options.sdkUrl)
+  // Start loading now, so the click can reach request_pay in the same task (popups need the user gesture). (No
+  // preconnect: the SDK's request follows in this same task.)
   client.load().catch(() => {}) // a failure is reported when the shopper clicks, and retried then
   const { destroy } = claim(host, () => {
     store.destroy()

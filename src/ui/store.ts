@@ -1,11 +1,13 @@
 import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals'
 import { buildRequestPayParams } from '../core/params'
 import { messages, type Messages } from '../core/messages'
+import { checkOrderAmount, type OrderAnswer, type ServerOrder } from '../core/order'
 import { outcomeView, verifiedOutcome } from '../core/outcome'
 import { parsePaymentResult } from '../core/result'
 import type { BuildEnv, CheckoutOptions, CheckoutResult, PaymentResult, RequestPayParams, ValidationError } from '../core/types'
 import type { Imp, SdkClient } from '../sdk'
 import { SdkLoadError } from '../sdk'
+import { requestOrder } from './order'
 import { verifyPayment } from './verify'
 
 /** What the widget shows. `alert` text is shown exactly as given: the PG's error_msg or the server's message. */
@@ -13,7 +15,7 @@ export type View =
   | { kind: 'idle' }
   | { kind: 'progress'; text: string }
   | { kind: 'notice'; text: string }
-  | { kind: 'alert'; text: string; retry?: boolean }
+  | { kind: 'alert'; text: string; retry?: boolean; input?: boolean }
   | { kind: 'success'; text: string }
 
 /** What a widget hands to the one that replaces it: the payment outcome on screen (not an input error, which the
@@ -27,6 +29,13 @@ export interface HandOver {
   follow?: (successor: Answer) => void
 }
 
+/** The merchant server's order for one cart: asked for, and once answered, the answer. */
+interface OrderSlot {
+  cart: unknown
+  answer: Promise<OrderAnswer>
+  done?: OrderAnswer
+}
+
 /** Takes a payment's answer: the parsed callback and the order number it was for. */
 type Answer = (result: PaymentResult, merchantUid: string) => void
 
@@ -36,6 +45,11 @@ export interface StoreDeps {
   emit: (result: CheckoutResult) => void
   /** Called just before the page leaves for Naver Pay (redirect path). */
   beforeRedirect?: (params: RequestPayParams) => void
+  /** The element the widget is mounted on: presses inside another widget are not this one's shopper coming back. */
+  host?: Element
+  /** A payment's answer is still verified and reported after `destroy` (the widget). A landing page mounted again
+   *  asks and reports by itself, so a destroyed one stays silent. */
+  reportWhenGone?: boolean
 }
 
 export interface CheckoutStore {
@@ -63,9 +77,13 @@ export interface CheckoutStore {
   destroy(): void
 }
 
-// How long after the shopper is back on the page without a callback before the button is given back.
-const RETURN_GRACE_MS = 1500
+// How long after the shopper's last sign of being back on the page, without an answer, before the button is given
+// back. PortOne's answer can follow the window's closing by seconds (its server confirms the payment with Naver Pay
+// first); a button given back before that invites a second payment while the first is being approved.
+export const LATE_ANSWER_MS = 10_000
 const warned = new Set<string>()
+// Every widget's host: a press inside another widget says nothing about this one's Naver Pay window.
+const hosts = new WeakSet<EventTarget>()
 // Order numbers this page has sent to Naver Pay, by any widget: a merchantUid() that repeats one is caught.
 const sent = new Set<string>()
 
@@ -88,6 +106,7 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
     result.customerUid != null || (result.merchantUid !== null && carriedUids.includes(result.merchantUid) ? carried?.registering === true : registering)
   const wordsFor = (result: PaymentResult): Messages => messages(options.locale, isRegistration(result))
   const cart = signal<unknown>(options.cart)
+  if (deps.host) hosts.add(deps.host)
   let lastOutcome = carried?.outcome
   let outcomeShown = lastOutcome && outcomeView(lastOutcome, wordsFor(lastOutcome))
   const view = signal<View>(outcomeShown ?? { kind: 'idle' })
@@ -103,26 +122,66 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
       inFlight.value = busy
     })
 
+  // ── orders from the merchant's server (orderUrl / createOrder) ──
+  // Asked for ahead of the click (at mount, after setCart, after every attempt), never on the click's path: the popup
+  // must open inside the click. One question per cart; a failed one is asked again (by the next click), like the SDK.
+  const serverOrders = !!(options.orderUrl || options.createOrder)
+  let slot: OrderSlot | undefined
+  /** The options with a given order number instead of the merchant's generator (which must not run for a check). */
+  const withUid = (uid: string): CheckoutOptions => Object.create(options, { merchantUid: { value: () => uid } }) as CheckoutOptions
+
+  /** This cart's order: the question already out (or answered), or a new one. Undefined for a cart that cannot pay. */
+  function orderFor(current: unknown): Promise<OrderAnswer> | undefined {
+    if (!serverOrders || destroyed) return
+    const asked = slot
+    if (asked && asked.cart === current && asked.done?.ok !== false) return asked.answer
+    const checked = buildRequestPayParams(current, withUid('-'), deps.env())
+    if (!checked.ok) return void (slot = undefined)
+    const next: OrderSlot = { cart: current, answer: requestOrder(options, current, checked.params.customer_uid) }
+    next.answer.then((done) => (next.done = done))
+    return (slot = next).answer
+  }
+  /** Each attempt pays with an order of its own: once one has been used, the next is asked for. */
+  const nextOrder = (): void => void orderFor(cart.peek())
+
+  /** The payment's parameters, or undefined once the problem is on screen. With a server order, its number and amount. */
+  function paramsFor(current: unknown, order?: ServerOrder): RequestPayParams | undefined {
+    const built = buildRequestPayParams(current, order ? withUid(order.merchantUid) : serverOrders ? withUid('-') : options, { ...deps.env(), usedMerchantUids: sent })
+    if (!built.ok) return void showErrors(built.errors)
+    built.warnings.forEach(warnOnce)
+    const disputed = order && checkOrderAmount(order, built.params.amount, options.locale)
+    if (!disputed) return built.params
+    slot = undefined // the next click asks the server again
+    showErrors([disputed])
+  }
+
   function pay(): void {
     if (destroyed || inFlight.value) return
     if (blocked.length > 0) return showErrors(blocked)
-    const built = buildRequestPayParams(cart.value, options, { ...deps.env(), usedMerchantUids: sent })
-    if (!built.ok) return showErrors(built.errors)
-    built.warnings.forEach(warnOnce)
+    const current = cart.value
+    const done = slot && slot.cart === current ? slot.done : undefined
+    const ready = done?.ok ? done.order : undefined
+    const params = paramsFor(current, ready)
+    if (!params) return
     const imp = deps.sdk.ready()
-    if (imp) return launch(imp, built.params)
+    if (imp && (!serverOrders || ready)) return launch(imp, params)
     // The popup path must reach request_pay inside the click (browsers block a window opened later), so a click
-    // that beats the SDK cannot wait for it. The redirect path opens no window: it may wait. So when the page can
-    // come back (a redirectUrl is set), the click goes on by the redirect path; otherwise the shopper is told to
-    // press again once Naver Pay is ready. Either way the click is never silently lost.
-    if (!built.params.naverPopupMode || built.params.m_redirect_url) {
-      const params = { ...built.params, naverPopupMode: false }
-      show({ kind: 'progress', text: m.loading }, true)
-      deps.sdk.load().then((loaded) => !destroyed && launch(loaded, params), sdkFailed)
-      return
-    }
-    show({ kind: 'notice', text: m.sdkNotReady })
-    deps.sdk.load().then(() => !destroyed && show({ kind: 'notice', text: m.sdkReady }), sdkFailed)
+    // that beats the SDK (or the order) cannot wait for it. The redirect path opens no window: it may wait. So when
+    // the page can come back (a redirectUrl is set), the click goes on by the redirect path; otherwise the shopper
+    // is told to press again once Naver Pay is ready. Either way the click is never silently lost.
+    const redirect = !params.naverPopupMode || !!params.m_redirect_url
+    show(redirect ? { kind: 'progress', text: m.loading } : { kind: 'notice', text: m.sdkNotReady }, redirect)
+    Promise.all([deps.sdk.load(), orderFor(current)]).then(([loaded, answer]) => {
+      if (destroyed) return
+      if (answer && !answer.ok) {
+        console.error(`[naverpay-checkout] the order could not be created: ${answer.reason}`)
+        return show({ kind: 'alert', text: answer.message ?? m.orderFailed })
+      }
+      const final = answer ? paramsFor(current, answer.order) : params
+      if (!final) return
+      if (redirect) launch(loaded, { ...final, naverPopupMode: false })
+      else show({ kind: 'notice', text: m.sdkReady })
+    }, sdkFailed)
   }
 
   function launch(imp: Imp, params: RequestPayParams): void {
@@ -130,6 +189,7 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
     show({ kind: 'progress', text: popup ? m.waiting : m.redirecting }, true)
     if (!popup) deps.beforeRedirect?.(params)
     sent.add(params.merchant_uid)
+    slot = undefined // this cart's order is used: the next attempt asks for a new one
     let answered = false
     try {
       deps.sdk.requestPay(imp, params, (response) => {
@@ -141,13 +201,18 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
       })
     } catch (cause) {
       console.error('[naverpay-checkout] IMP.request_pay threw', cause)
-      return show({ kind: 'alert', text: m.sdkThrew })
+      show({ kind: 'alert', text: m.sdkThrew })
+      return nextOrder()
     }
     if (popup) watchForReturn()
   }
 
   function answer(result: PaymentResult, merchantUid: string): void {
-    if (destroyed) return successor?.(result, merchantUid) // replaced meanwhile: the new widget shows and reports it
+    // Replaced meanwhile: the new widget shows and reports it. Without one (the widget was removed, or mounted over),
+    // a payment is still verified and reported by this widget's event and onResult, with nothing shown: a payment
+    // that reached Naver Pay is never dropped. A failure has nothing to verify and no view to tell.
+    if (destroyed && successor) return successor(result, merchantUid)
+    if (destroyed && (result.status !== 'success' || !deps.reportWhenGone)) return
     // A callback holding no result still ends this attempt: not "no result on this page" (the landing page's words)
     // and silence, but "not completed", reported with the order number the server can look up.
     if (result.status === 'none') finish({ ...result, merchantUid, verification: 'skipped' })
@@ -159,20 +224,25 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
    * The shopper may close Naver Pay's window without any callback: once they are back on the page, give the button back.
    * We hold no handle on the SDK's window (polling `closed` would need one), so "back" is any sign of the shopper on
    * this page: `focus` (desktop browsers focus the opener when the popup closes), `visibilitychange` to visible (a tab
-   * switch back), or a pointer/key press here. Headless and some embedded browsers fire no `focus` when a popup closes,
-   * so the input events are what keeps the button from staying disabled forever there. A false "closed" (a press on the
-   * page while the window is still open) costs nothing: the callback stays registered and still settles the payment.
+   * switch back), or a pointer/key press here — but not inside another widget, which has its own payment. Headless and
+   * some embedded browsers fire no `focus` when a popup closes, so the input events are what keeps the button from
+   * staying disabled forever there. Back, the shopper is told the answer is awaited, and the button stays busy for
+   * LATE_ANSWER_MS after the last such sign: an answer then still on its way must not meet a second payment. An answer
+   * arriving after that still wins over "closed": the callback stays registered and settles the payment.
    */
   function watchForReturn(): void {
     stopWatching()
     let timer: ReturnType<typeof setTimeout> | undefined
-    const onReturn = (): void => {
-      if (document.visibilityState === 'hidden') return
+    const onReturn = (event: Event): void => {
+      if (document.visibilityState === 'hidden' || event.composedPath().some((node) => node !== deps.host && hosts.has(node))) return
+      show({ kind: 'progress', text: m.awaiting }, true)
       clearTimeout(timer)
       timer = setTimeout(() => {
         stopWatching()
-        if (!destroyed && inFlight.value) show({ kind: 'notice', text: m.windowClosed })
-      }, RETURN_GRACE_MS)
+        if (destroyed || !inFlight.value) return
+        show({ kind: 'notice', text: m.windowClosed })
+        nextOrder()
+      }, LATE_ANSWER_MS)
     }
     const targets: [EventTarget, string][] = [[window, 'focus'], [document, 'visibilitychange'], [document, 'pointerdown'], [document, 'keydown']]
     for (const [target, type] of targets) target.addEventListener(type, onReturn, true)
@@ -186,8 +256,8 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
   function sdkFailed(error: unknown): void {
     if (destroyed) return
     console.error('[naverpay-checkout]', error)
-    const missing = error instanceof SdkLoadError && error.kind === 'no_global'
-    show({ kind: 'alert', text: missing ? m.sdkMissing : m.sdkLoadFailed })
+    const kind = error instanceof SdkLoadError && error.kind
+    show({ kind: 'alert', text: kind === 'no_global' ? m.sdkMissing : kind === 'trusted_types' ? m.sdkBlocked : m.sdkLoadFailed })
   }
 
   async function settle(result: PaymentResult): Promise<void> {
@@ -200,15 +270,17 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
     }
     show({ kind: 'progress', text: wordsFor(result).verifying }, true)
     const answer = await verifyPayment(options, result)
-    if (destroyed) return
+    if (destroyed && !deps.reportWhenGone) return
     if (answer.kind === 'error') console.error(`[naverpay-checkout] verification failed: ${answer.reason}`)
     finish(verifiedOutcome(result, answer))
   }
 
   /** Shows a final outcome and reports it: after settle, or again after a reload (the landing page's replay). */
   function finish(outcome: CheckoutResult): void {
-    if (destroyed) return
-    show((outcomeShown = outcomeView((lastOutcome = outcome), wordsFor(outcome))))
+    if (!destroyed) {
+      show((outcomeShown = outcomeView((lastOutcome = outcome), wordsFor(outcome))))
+      nextOrder()
+    }
     deps.emit(outcome)
   }
 
@@ -217,8 +289,28 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
   function showErrors(errors: ValidationError[], blocking = false): void {
     if (blocking) blocked = errors
     if (errors.some((e) => e.code !== 'min_amount')) console.error('[naverpay-checkout] invalid input:', errors)
-    show({ kind: 'alert', text: errors.map((e) => e.message).join('\n') })
+    // The shopper reads sentences in their language; field paths and details went to the console above.
+    show({ kind: 'alert', text: [...new Set(errors.map((e) => e.shopperMessage ?? e.message))].join('\n'), input: true })
   }
+
+  // A new cart: its order is asked for now, and input errors on screen are checked again, so a cart that setCart has
+  // fixed clears them (and a cart that is still wrong shows its own). A broken cart source (data-cart's JSON) no
+  // longer blocks once a cart has been given; the attributes' problems still do.
+  let mounted = false
+  const stopCart = cart.subscribe((current) => {
+    if (mounted) {
+      blocked = blocked.filter((e) => e.code !== 'cart_json' && e.field !== 'data-cart')
+      const shown = view.peek()
+      if (!inFlight.peek() && shown.kind === 'alert' && shown.input) {
+        const checked = buildRequestPayParams(current, withUid('-'), deps.env())
+        if (blocked.length > 0) showErrors(blocked)
+        else if (checked.ok) show({ kind: 'idle' })
+        else showErrors(checked.errors)
+      }
+    }
+    mounted = true
+    orderFor(current)
+  })
 
   return {
     cart,
@@ -235,8 +327,9 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
     replay: finish,
     resume(outcome) {
       if (!inFlight.value) return
-      if (outcome) finish(outcome)
-      else show({ kind: 'idle' })
+      if (outcome) return finish(outcome)
+      show({ kind: 'idle' })
+      nextOrder()
     },
     retryVerify: () => lastSuccess && !inFlight.value && void settle(lastSuccess),
     handOver: () => {
@@ -252,6 +345,7 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
     destroy() {
       destroyed = true
       stopWatching()
+      stopCart()
     },
   }
 }

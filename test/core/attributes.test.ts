@@ -40,6 +40,7 @@ describe('optionsFromAttributes', () => {
   })
 
   test.each([
+    ['orderUrl (data-order-url) → orderUrl', { orderUrl: '/api/orders' }, { orderUrl: '/api/orders' }],
     ['buyerTel → buyer.tel', { buyerTel: '010-1234-5678' }, { buyer: { tel: '010-1234-5678' } }],
     ['naverUseCfm → naver.useCfm', { naverUseCfm: '20260301' }, { naver: { useCfm: '20260301' } }],
     ['naverCultureBenefit false → false', { naverCultureBenefit: 'false' }, { naver: { cultureBenefit: false } }],

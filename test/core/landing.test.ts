@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { isFinal, pendingOrder, PENDING_PREFIX, planLanding, readFinalOutcome, readPendingOrder, RESULT_PREFIX } from '../../src/core/landing'
+import { isFinal, pendingOrder, PENDING_PREFIX, planLanding, readFinalOutcome, readPendingOrder, RESULT_PREFIX, RESULT_TTL_MS } from '../../src/core/landing'
 import { messages } from '../../src/core/messages'
 import { outcomeView, verifiedOutcome } from '../../src/core/outcome'
 import { parsePaymentResult } from '../../src/core/result'
@@ -62,6 +62,32 @@ describe('planLanding: a result is processed once', () => {
       expect(plan.outcome).toMatchObject({ ...result, replayed: true })
       expect(plan.outcome.verification).toBe((stored[RESULT_PREFIX + 'm_1'] as CheckoutResult).verification)
     }
+  })
+
+  const NOW = 1_800_000_000_000
+  test.each<[string, number | undefined, 'settle' | 'replay']>([
+    ['shared by another tab a minute ago → replay', NOW - 60_000, 'replay'],
+    ['shared just under a day ago → replay', NOW - RESULT_TTL_MS + 1, 'replay'],
+    ['shared a day ago → verify', NOW - RESULT_TTL_MS, 'settle'],
+    ['shared "in the future" (a clock put back) → verify', NOW + 60_000, 'settle'],
+    ['shared without a time → verify', undefined, 'settle'],
+  ])('localStorage (another tab): %s', (_name, time, kind) => {
+    const shared = storage({ [RESULT_PREFIX + 'm_1']: { ...success, verification: 'paid', time } })
+    expect(planLanding(success, storage({}), shared, NOW).kind).toBe(kind)
+  })
+
+  test("this tab's sessionStorage is read first and does not expire", () => {
+    const old = storage({ [RESULT_PREFIX + 'm_1']: { ...success, verification: 'rejected', verificationMessage: 'x', time: 1 } })
+    const shared = storage({ [RESULT_PREFIX + 'm_1']: { ...success, verification: 'paid', time: NOW } })
+    const plan = planLanding(success, old, shared, NOW)
+    expect(plan.kind === 'replay' && plan.outcome.verification).toBe('rejected')
+  })
+
+  test('readFinalOutcome with a time checks it against now', () => {
+    const text = JSON.stringify({ ...success, verification: 'paid', time: NOW })
+    expect(readFinalOutcome(text, success, NOW + 1000)).toMatchObject({ verification: 'paid' })
+    expect(readFinalOutcome(text, success, NOW + RESULT_TTL_MS)).toBeUndefined()
+    expect(readFinalOutcome(text, success)).toMatchObject({ verification: 'paid' }) // this tab's store: no expiry
   })
 
   test('a result without merchant_uid is processed every time (nothing to key it by)', () => {

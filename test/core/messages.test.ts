@@ -46,3 +46,18 @@ describe('ko and en message tables', () => {
     expect(hangul).toEqual([])
   })
 })
+
+describe('a check that could not be made (issue 12 item 14)', () => {
+  // The shopper may well have paid: the text must not call the payment incomplete, and must stop a second payment.
+  test.each([
+    ['ko', false, /아직 확인하지 못했습니다/, /다시 결제하지 마세요/],
+    ['ko', true, /아직 확인하지 못했습니다/, /다시 등록하지 마세요/],
+    ['en', false, /could not be confirmed yet/, /do not pay twice/],
+    ['en', true, /could not be confirmed yet/, /do not register twice/],
+  ] as const)('%s (registration: %s) says it is not confirmed yet, to check again, and not to pay twice', (locale, registering, notYet, once) => {
+    const text = messages(locale, registering).verifyError
+    expect(text).toMatch(notYet)
+    expect(text).toMatch(once)
+    expect(text).not.toMatch(/완료되지 않은|not shown as complete|incomplete/)
+  })
+})

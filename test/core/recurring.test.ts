@@ -102,7 +102,7 @@ describe('invalid registrations: the field, the code and why', () => {
     const cheap = { items: [{ ...PLAN.items[0], price: 5 }] }
     const built = buildRequestPayParams(cheap, { buyer: TEL, recurring: RECURRING, locale: 'en' }, ENV)
     expect(built.ok).toBe(false)
-    if (!built.ok) expect(built.errors).toEqual([{ field: 'amount', code: 'min_amount', message: 'The minimum payment is ₩10 (this order: ₩5).' }])
+    if (!built.ok) expect(built.errors).toEqual([{ field: 'amount', code: 'min_amount', message: 'The minimum payment is ₩10 (this order: ₩5).', shopperMessage: 'The minimum payment is ₩10 (this order: ₩5).' }])
   })
 })
 

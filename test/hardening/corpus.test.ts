@@ -58,7 +58,14 @@ function expectStoreOutcome(run: ReturnType<typeof fakeStore>, expected: Expect,
     expect(requestPay).not.toHaveBeenCalled()
     const view = store.view.value
     expect(view.kind).toBe('alert')
-    expect(view.kind === 'alert' && view.text).toContain(expected.field === 'amount' && expected.code === 'min_amount' ? '' : expected.field)
+    const text = view.kind === 'alert' ? view.text : ''
+    if (expected.code === 'min_amount') expect(text).toMatch(/^최소 결제 금액은 [\d,]+원입니다/)
+    else {
+      // The shopper reads a sentence, never the field path; the developer finds the field in the console.
+      expect(text).toMatch(/^(장바구니에 담긴 상품이 없습니다\.|주문 정보에 문제가 있어 결제할 수 없습니다\. 상점에 문의해 주세요\.)/)
+      expect(text).not.toContain(expected.field)
+      expect(JSON.stringify(vi.mocked(console.error).mock.calls.at(-1))).toContain(`"field":${JSON.stringify(expected.field)}`)
+    }
     expect(store.busy.value).toBe(false)
   }
   store.destroy()

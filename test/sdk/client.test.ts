@@ -1,3 +1,5 @@
+// @vitest-environment-options {"settings":{"disableIframePageLoading":true}}
+// (PortOne's frames below are only DOM here: happy-dom must not fetch service.iamport.kr.)
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { createSdkClient, loadSdk, type Imp } from '../../src/sdk'
 
@@ -5,21 +7,92 @@ const fakeImp = (): Imp => ({ init: vi.fn(), request_pay: vi.fn() })
 const PARAMS = { merchant_uid: 'm_1', name: '한국사', amount: 1500, naverProducts: [], naverPopupMode: true } as never
 
 describe('IMP.init', () => {
-  test('is called once per code, before request_pay', () => {
-    const imp = fakeImp()
+  afterEach(() => {
+    delete window.IMP
+    document.body.innerHTML = ''
+    vi.restoreAllMocks()
+  })
+
+  test('is called once, when the SDK has loaded and before any click; request_pay never calls it again', async () => {
+    const imp = (window.IMP = fakeImp())
     const client = createSdkClient({ impCode: 'imp12345678' })
+    expect(client.ready()).toBeUndefined() // IMP.init is still ours to call: not ready for a click yet
+    await client.load()
+    await createSdkClient({ impCode: 'imp12345678' }).load() // a second widget on the page
+    expect(imp.init).toHaveBeenCalledTimes(1)
+    expect(imp.init).toHaveBeenCalledWith('imp12345678')
+    expect(client.ready()).toBe(imp)
     client.requestPay(imp, PARAMS, () => {})
     client.requestPay(imp, PARAMS, () => {})
     expect(imp.init).toHaveBeenCalledTimes(1)
-    expect(imp.init).toHaveBeenCalledWith('imp12345678')
     expect(imp.request_pay).toHaveBeenCalledTimes(2)
   })
 
-  test("without an impCode it is left to the page: a shop's own IMP.init('imp…') is not overwritten with an empty code", () => {
-    const imp = fakeImp()
-    createSdkClient({}).requestPay(imp, PARAMS, () => {})
+  test("a page's own initialised IMP (PortOne's frames are there, loaded before the widget) is never initialised again", async () => {
+    vi.resetModules() // a page where the widget has not watched anything yet
+    const { createSdkClient: fresh } = await import('../../src/sdk')
+    const imp = (window.IMP = fakeImp())
+    const url = 'https://service.iamport.kr/payments/ready/imp_shop'
+    document.body.innerHTML = `<div class="imp-dialog"><iframe class="imp-frame imp-frame-pc" src="${url}"></iframe></div>`
+    // It loaded long before the widget listened: only its resource-timing entry tells.
+    vi.spyOn(performance, 'getEntriesByName').mockImplementation((name) => (name === url ? [{ name } as PerformanceEntry] : []))
+    const client = fresh({ impCode: 'imp12345678' })
+    await client.load()
+    expect(imp.init).not.toHaveBeenCalled()
+    expect(client.ready()).toBe(imp)
+  })
+
+  test("without an impCode it is left to the page: a shop's own IMP.init('imp…') is not overwritten with an empty code", async () => {
+    const imp = (window.IMP = fakeImp())
+    const client = createSdkClient({})
+    await client.load()
+    client.requestPay(imp, PARAMS, () => {})
     expect(imp.init).not.toHaveBeenCalled()
     expect(imp.request_pay).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe("PortOne's readiness: its frame has loaded", () => {
+  afterEach(() => {
+    delete window.IMP
+    document.body.innerHTML = ''
+  })
+
+  test('while the frame IMP.init built is still loading, the SDK is not ready: a click is answered like "not loaded"', async () => {
+    let frame!: HTMLIFrameElement
+    // As PortOne's init does: a dialog with an iframe.imp-frame, at about:blank first, then at service.iamport.kr.
+    const imp = (window.IMP = {
+      init: vi.fn(() => {
+        setTimeout(() => {
+          document.body.insertAdjacentHTML('beforeend', '<div class="imp-dialog"><iframe class="imp-frame imp-frame-default" src="about:blank"></iframe></div>')
+          frame = document.querySelector('iframe.imp-frame')!
+          frame.dispatchEvent(new Event('load')) // about:blank: not PortOne's page yet
+          frame.setAttribute('src', 'https://service.iamport.kr/payments/ready/imp12345678')
+        })
+      }),
+      request_pay: vi.fn(),
+    })
+    const client = createSdkClient({ impCode: 'imp12345678', sdkTimeout: 5000 })
+    let loaded = false
+    const load = client.load().then(() => (loaded = true))
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(imp.init).toHaveBeenCalledTimes(1)
+    expect(loaded).toBe(false)
+    expect(client.ready()).toBeUndefined()
+    frame.dispatchEvent(new Event('load'))
+    await load
+    expect(client.ready()).toBe(imp)
+    // PortOne rebuilds its frame (after a PG error it re-inits itself): not ready again until it has loaded.
+    const again = frame.cloneNode() as HTMLIFrameElement
+    frame.replaceWith(again)
+    expect(client.ready()).toBeUndefined()
+    again.dispatchEvent(new Event('load'))
+    expect(client.ready()).toBe(imp)
+  })
+
+  test('a frame that never loads ends the wait at sdkTimeout, as a timed-out load', async () => {
+    window.IMP = { init: vi.fn(() => document.body.insertAdjacentHTML('beforeend', '<iframe class="imp-frame" src="https://service.iamport.kr/payments/ready/x"></iframe>')), request_pay: vi.fn() }
+    await expect(createSdkClient({ impCode: 'imp12345678', sdkTimeout: 1000 }).load()).rejects.toMatchObject({ kind: 'timeout' })
   })
 })
 

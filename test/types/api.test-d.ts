@@ -22,7 +22,13 @@ const missing: CheckoutOptions = { cart: { items: [{ uid: '1', name: 'x', price:
 const fixedUid: CheckoutOptions = { merchantUid: 'order-1' }
 // @ts-expect-error recurring needs customerUid and productCode
 const recurring: CheckoutOptions = { recurring: { customerUid: 'c1' } }
-void [badPrice, badMode, badLocale, badMin, typo, missing, fixedUid, recurring]
+// Server orders: a URL, or a function of the cart resolving to { merchantUid, amount }.
+const orders: CheckoutOptions[] = [{ orderUrl: '/api/orders' }, { createOrder: async (c, { customerUid }) => ({ merchantUid: `o-${c.items.length}-${customerUid ?? ''}`, amount: 1500 }) }]
+// @ts-expect-error createOrder resolves to camelCase { merchantUid, amount }, not the wire's merchant_uid
+const snakeOrder: CheckoutOptions = { createOrder: async () => ({ merchant_uid: 'o', amount: 1 }) }
+// @ts-expect-error the order's amount is a number of won
+const textAmount: CheckoutOptions = { createOrder: async () => ({ merchantUid: 'o', amount: '1500' }) }
+void [badPrice, badMode, badLocale, badMin, typo, missing, fixedUid, recurring, orders, snakeOrder, textAmount]
 
 const handle = mount('#npay', ok)
 handle.setCart(cart)

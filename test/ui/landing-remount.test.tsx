@@ -15,6 +15,7 @@ let order = 0 // a new order per test: what a page remembers (where storage refu
 beforeAll(() => defineElement())
 beforeEach(() => {
   sessionStorage.clear()
+  localStorage.clear()
   events = []
   document.addEventListener('naverpay:result', collect)
   order += 1

@@ -1,6 +1,6 @@
 import { act, within } from '@testing-library/preact'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
-import { PENDING_PREFIX, RESULT_PREFIX } from '../../src/core/landing'
+import { PENDING_PREFIX, RESULT_PREFIX, RESULT_TTL_MS } from '../../src/core/landing'
 import { messages } from '../../src/core/messages'
 import type { CheckoutOptions, CheckoutResult, RequestPayParams } from '../../src/core/types'
 import type { Imp, SdkClient } from '../../src/sdk'
@@ -18,6 +18,7 @@ let events: CheckoutResult[]
 
 beforeEach(() => {
   sessionStorage.clear()
+  localStorage.clear()
   host = document.createElement('div')
   document.body.appendChild(host)
   events = []
@@ -177,13 +178,30 @@ describe('verification', () => {
       'fetch',
       vi.fn((_url: string, init?: RequestInit) => new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))),
     )
-    const page = await land('?imp_uid=imp_1&merchant_uid=m_1', { verifyUrl: '/verify', verifyTimeout: 30 })
+    const page = await land('?imp_uid=imp_1&merchant_uid=m_1', { verifyUrl: '/verify', verifyTimeout: 1000 })
     expect(page.status()).toBe(ko.verifying)
     await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 60))
+      await new Promise((resolve) => setTimeout(resolve, 1100))
     })
     expect(page.alert()).toBe(ko.verifyError)
     expect(page.retry()).not.toBeNull()
+  })
+
+  test.each([0, Infinity, '15s', 3_000_000_000])('verifyTimeout %j cannot be shown as an input error here: the default applies, and a paid answer is paid', async (verifyTimeout) => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        (_url: string, init?: RequestInit) =>
+          new Promise((resolve, reject) => {
+            init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))
+            setTimeout(() => resolve(json({ status: 'paid' })), 30)
+          }),
+      ),
+    )
+    const page = await land('?imp_uid=imp_1&merchant_uid=m_1', { verifyUrl: '/verify', verifyTimeout } as unknown as CheckoutOptions)
+    await act(async () => void (await new Promise((resolve) => setTimeout(resolve, 60))))
+    expect(page.status()).toBe(ko.paid)
   })
 
   test('the retry button asks again, and can then succeed', async () => {
@@ -273,6 +291,63 @@ describe('reload and back button: a result is processed once', () => {
     server(() => json({ status: 'paid' }))
     const page = await land('?imp_uid=imp_1&merchant_uid=m_1')
     expect(page.status()).toBe(ko.paid)
+  })
+})
+
+describe('another tab of the same shop (issue 12 item 11)', () => {
+  // A new tab has its own, empty sessionStorage: what it shares with the first tab is the origin's localStorage.
+  const newTab = () => sessionStorage.clear()
+
+  test('the same landing URL opened in another tab replays the outcome: no second POST, replayed: true', async () => {
+    const fetch = server(() => json({ status: 'paid' }))
+    const query = '?imp_uid=imp_1&merchant_uid=m_tab'
+    await land(query)
+    newTab()
+    const other = await land(query)
+    expect(fetch).toHaveBeenCalledTimes(1)
+    expect(other.status()).toBe(ko.paid)
+    expect(events.map((e) => [e.merchantUid, e.verification, e.replayed])).toEqual([
+      ['m_tab', 'paid', undefined],
+      ['m_tab', 'paid', true],
+    ])
+  })
+
+  test('an outcome older than a day is not replayed: the server is asked again', async () => {
+    const fetch = server(() => json({ status: 'paid' }))
+    const now = Date.now()
+    const old = { status: 'success', impUid: 'imp_1', merchantUid: 'm_old', customerUid: null, errorCode: null, errorMsg: null, verification: 'paid' }
+    localStorage.setItem(RESULT_PREFIX + 'm_old', JSON.stringify({ ...old, time: now - RESULT_TTL_MS - 1000 }))
+    await land('?imp_uid=imp_1&merchant_uid=m_old')
+    expect(fetch).toHaveBeenCalledTimes(1)
+    expect(events[0]).toMatchObject({ verification: 'paid' })
+    expect(events[0].replayed).toBeUndefined()
+    // Writing the new outcome dropped nothing fresh and kept the store small: the stale entry is replaced.
+    expect(JSON.parse(localStorage.getItem(RESULT_PREFIX + 'm_old')!).time).toBeGreaterThanOrEqual(now)
+  })
+
+  test('expired outcomes of other orders are swept when a new one is written; fresh ones stay', async () => {
+    server(() => json({ status: 'paid' }))
+    const base = { status: 'success', impUid: 'imp_x', customerUid: null, errorCode: null, errorMsg: null, verification: 'paid' }
+    localStorage.setItem(RESULT_PREFIX + 'm_stale', JSON.stringify({ ...base, merchantUid: 'm_stale', time: Date.now() - RESULT_TTL_MS - 1 }))
+    localStorage.setItem(RESULT_PREFIX + 'm_fresh', JSON.stringify({ ...base, merchantUid: 'm_fresh', time: Date.now() }))
+    localStorage.setItem('shop:own-key', 'kept')
+    await land('?imp_uid=imp_1&merchant_uid=m_new')
+    expect(localStorage.getItem(RESULT_PREFIX + 'm_stale')).toBeNull()
+    expect(localStorage.getItem(RESULT_PREFIX + 'm_fresh')).not.toBeNull()
+    expect(localStorage.getItem('shop:own-key')).toBe('kept')
+    expect(localStorage.getItem(RESULT_PREFIX + 'm_new')).not.toBeNull()
+  })
+
+  test('localStorage refusing (a sandboxed frame, a full quota) breaks nothing: shown and reported once', async () => {
+    const refuse = () => {
+      throw new DOMException('denied', 'SecurityError')
+    }
+    vi.spyOn(window, 'localStorage', 'get').mockImplementation(refuse)
+    const fetch = server(() => json({ status: 'paid' }))
+    const page = await land('?imp_uid=imp_1&merchant_uid=m_refused')
+    expect(page.status()).toBe(ko.paid)
+    expect(fetch).toHaveBeenCalledTimes(1)
+    expect(events).toHaveLength(1)
   })
 })
 

@@ -33,6 +33,7 @@ afterEach(() => {
   vi.restoreAllMocks()
   vi.unstubAllGlobals()
   sessionStorage.clear()
+  localStorage.clear()
 })
 
 /** A loaded SDK whose request_pay the test answers as PortOne's popup callback would. */
@@ -130,8 +131,8 @@ describe('registering through the popup', () => {
   })
 
   test.each([
-    ['ko', '등록 결과를 확인하지 못했습니다. 등록은 완료되지 않은 것으로 표시되며, 다시 확인할 수 있습니다.', '등록 결과 다시 확인'],
-    ['en', 'Your registration could not be confirmed. It is not shown as complete; you can check again.', 'Check the registration again'],
+    ['ko', '등록 결과를 아직 확인하지 못했습니다. 잠시 후 다시 확인해 주세요. 다시 등록하지 마세요.', '등록 결과 다시 확인'],
+    ['en', 'Your registration could not be confirmed yet. Check again in a moment; do not register twice.', 'Check the registration again'],
   ] as const)('%s: a failed check says registration, and so does its retry button', async (locale, text, retry) => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
     const verify = vi.fn().mockRejectedValueOnce(new Error('server down')).mockResolvedValueOnce({ status: 'paid' })
@@ -167,11 +168,13 @@ describe('invalid registrations never reach the SDK', () => {
     ['missing buyer.tel', { buyer: {} }, 'buyer.tel: 값이 필요합니다 (네이버페이 정기결제 등록에 필수입니다)'],
     ['missing productCode', { recurring: { customerUid: 'c' } }, 'recurring.productCode: 값이 필요합니다 (없으면 같은 고객이 같은 상품을 중복으로 등록할 수 있습니다)'],
   ] as const)('%s', async (_label, over, message) => {
-    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
     const { calls, register } = setup(over as Partial<CheckoutOptions>)
     await register()
     expect(calls).toHaveLength(0)
-    expect(alert().textContent).toBe(message)
+    // The developer's sentence (field, why) goes to the console and the error objects; the shopper reads their own.
+    expect(JSON.stringify(error.mock.calls)).toContain(JSON.stringify(message))
+    expect(alert().textContent).toBe('주문 정보에 문제가 있어 결제할 수 없습니다. 상점에 문의해 주세요.')
   })
 })
 

@@ -4,7 +4,7 @@ import type { CheckoutResult } from '../../src/core/types'
 import { defineElement } from '../../src/element'
 
 beforeAll(() => defineElement())
-beforeEach(() => sessionStorage.clear())
+beforeEach(() => (sessionStorage.clear(), localStorage.clear()))
 afterEach(() => {
   document.body.innerHTML = ''
   history.replaceState(null, '', '/')
