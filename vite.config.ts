@@ -22,11 +22,15 @@ export default defineConfig(({ mode }) => {
     server: { headers: simulated ? { 'Content-Security-Policy': DEMO_CSP } : {} },
     test: {
       environment: 'happy-dom',
-      // happy-dom fetches no script here (every test brings its own fake SDK). By default it answers each <script src>
-      // put into a document with an 'error' event and a NotSupportedError stack trace on stderr, at the moment the tag
-      // is connected; as a success it dispatches 'load' and prints nothing. Tests that need a tag's outcome dispatch
-      // 'load' or 'error' themselves (test/sdk/client.test.ts), after the loader listens.
-      environmentOptions: { happyDOM: { settings: { disableJavaScriptFileLoading: true, handleDisabledFileLoadingAsSuccess: true } } },
+      // happy-dom fetches nothing here: no script (every test brings its own fake SDK) and no frame (PortOne's frames
+      // in test/sdk are only DOM; service.iamport.kr must never be asked). By default it answers each <script src> put
+      // into a document with an 'error' event and a NotSupportedError stack trace on stderr, at the moment the tag is
+      // connected; as a success it dispatches 'load' and prints nothing. Tests that need a tag's outcome dispatch 'load'
+      // or 'error' themselves (test/sdk/client.test.ts), after the loader listens. A file's own
+      // `@vitest-environment-options` would replace all of this, so there is none.
+      environmentOptions: {
+        happyDOM: { settings: { disableJavaScriptFileLoading: true, handleDisabledFileLoadingAsSuccess: true, disableIframePageLoading: true } },
+      },
       include: ['test/**/*.test.{ts,tsx}'],
       // The packed-package tests need the build: `npm run test:package` (test/package/vitest.config.ts) runs them.
       exclude: [...configDefaults.exclude, 'test/package/**'],
