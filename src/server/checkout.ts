@@ -52,6 +52,13 @@ export interface CheckoutServerOptions {
   onRegistered?: (order: Order, billingKey: BillingKey) => void | Promise<void>
   /** Hears what went wrong on the server side (PortOne down, a store error, onPaid throwing): log it. */
   onError?: (error: unknown, context: { handler: 'createOrder' | 'verify' | 'webhook'; merchantUid?: string }) => void
+  /**
+   * Accept payments made through a PortOne **test** channel (`payment.sandbox`), which move no money. Default
+   * `false`: with a client made with `includeSandbox: true`, a test-channel payment would otherwise look paid,
+   * and anyone holding your test channel key could "pay" an order with it. Turn it on only where the shop itself
+   * runs on a test channel (a staging server, the demo).
+   */
+  acceptSandbox?: boolean
   /** The smallest order in won (default 10, Naver Pay's minimum). */
   minAmount?: number
   /** The language of the messages the shopper may see (default `'ko'`). */
@@ -116,6 +123,7 @@ const TEXTS = {
     orderNotFound: '주문을 찾을 수 없습니다.',
     paymentNotFound: '결제 내역을 찾을 수 없습니다.',
     otherOrder: '이 주문의 결제 내역이 아닙니다.',
+    sandbox: '테스트 결제로는 주문할 수 없습니다.',
     notPaid: '결제가 완료되지 않았습니다.',
     cancelled: '취소된 결제입니다.',
     orderClosed: '이미 결제되었거나 종료된 주문입니다. 결제를 취소했습니다.',
@@ -136,6 +144,7 @@ const TEXTS = {
     orderNotFound: 'No such order.',
     paymentNotFound: 'No such payment.',
     otherOrder: 'This payment is not for this order.',
+    sandbox: 'A test payment cannot pay for an order.',
     notPaid: 'The payment is not complete.',
     cancelled: 'The payment was cancelled.',
     orderClosed: 'This order was already paid or closed. The payment has been cancelled.',
@@ -177,6 +186,7 @@ export function createCheckoutServer(options: CheckoutServerOptions): CheckoutSe
     const value = options[name]
     if (value !== undefined && (!Number.isSafeInteger(value) || value < 1)) problems.push(`${name} must be a positive whole number, got ${String(value)}`)
   }
+  if (options.acceptSandbox !== undefined && typeof options.acceptSandbox !== 'boolean') problems.push(`acceptSandbox must be a boolean, got ${typeof options.acceptSandbox}`)
   if (problems.length > 0) throw new TypeError(`createCheckoutServer: ${problems.join('; ')}`)
 
   const { portone, orders, priceCart, onPaid, onRegistered, onError } = options
@@ -356,6 +366,8 @@ export function createCheckoutServer(options: CheckoutServerOptions): CheckoutSe
     const order = (await orders.get(asked.merchantUid)) ?? asked
     // Someone else's payment cannot pay (or fail) this order.
     if (payment.merchant_uid !== order.merchantUid) return { kind: 'failed', message: t.otherOrder }
+    // A test-channel payment moved no money: it never pays (or fails) a real order.
+    if (payment.sandbox === true && options.acceptSandbox !== true) return { kind: 'failed', message: t.sandbox }
     const facts: OrderChanges = { impUid: payment.imp_uid, portoneStatus: payment.status, cancellations: payment.cancel_history ?? [] }
 
     if (payment.status === 'paid') {

@@ -322,6 +322,23 @@ describe('verify: paid once, only for exactly the order\'s amount', () => {
     expect(s.portone.state.payments.get(theirPayment.imp_uid)!.status).toBe('paid') // not ours to cancel
   })
 
+  test('a test-channel (sandbox) payment never pays a real order, even with includeSandbox; acceptSandbox lets a staging shop take it', async () => {
+    const { portone, client } = await withDouble({}, { includeSandbox: true })
+    const fulfilled: Order[] = []
+    const make = (acceptSandbox?: boolean) =>
+      createCheckoutServer({ portone: client, orders: memoryOrderStore(), priceCart, onPaid: (order) => void fulfilled.push(order), acceptSandbox })
+    for (const [acceptSandbox, expected] of [[undefined, 'failed'], [true, 'paid']] as const) {
+      const checkout = make(acceptSandbox)
+      const created = await checkout.createOrder(new Request('http://shop.test/api/orders', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ cart: CART }) }))
+      const order = (await created.json()) as { merchant_uid: string; amount: number }
+      const payment = paid(portone, order.merchant_uid, order.amount, { sandbox: true })
+      const answer = await checkout.verify(new Request('http://shop.test/api/payments/complete', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ imp_uid: payment.imp_uid, merchant_uid: order.merchant_uid }) }))
+      expect(await answer.json()).toMatchObject({ status: expected })
+    }
+    expect(fulfilled).toHaveLength(1)
+    expect(() => createCheckoutServer({ portone: client, orders: memoryOrderStore(), priceCart, onPaid: () => {}, acceptSandbox: 'yes' as unknown as boolean })).toThrow(/acceptSandbox must be a boolean/)
+  })
+
   test('a payment PortOne knows nothing of: failed, the order stays pending', async () => {
     const s = await shop()
     const order = await createOrder(s)
