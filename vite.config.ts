@@ -21,7 +21,8 @@ export default defineConfig(({ mode }) => {
     plugins: [merchantServer()],
     server: { headers: simulated ? { 'Content-Security-Policy': DEMO_CSP } : {} },
     test: {
-      environment: 'happy-dom',
+      // happy-dom, without its stack trace for each frame it does not load (test/happy-dom-environment.ts).
+      environment: './test/happy-dom-environment.ts',
       // happy-dom fetches nothing here: no script (every test brings its own fake SDK) and no frame (PortOne's frames
       // in test/sdk are only DOM; service.iamport.kr must never be asked). By default it answers each <script src> put
       // into a document with an 'error' event and a NotSupportedError stack trace on stderr, at the moment the tag is
