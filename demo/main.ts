@@ -1,16 +1,11 @@
 // The demo shop: a product page that mounts the widget through the ESM API, the way a merchant's bundle would.
 // Everything here is demo code; nothing of it ships in the library.
-import { mount, type Cart, type CartItem, type CheckoutHandle, type CheckoutOptions, type CheckoutResult, type Locale, type Mode } from '../src/index'
+import { mount, type Cart, type CheckoutHandle, type CheckoutOptions, type CheckoutResult, type Locale, type Mode } from '../src/index'
+import { MAX_QTY, PLAN, PRODUCTS } from './catalogue'
+import { applyLanguage, langFrom, withLang } from './i18n'
 
 const env = import.meta.env
 const simulated = !env.VITE_IMP_CODE
-
-const PRODUCTS: Record<string, Omit<CartItem, 'count'>> = {
-  '107922211': { uid: '107922211', name: '한국사', price: 1500, categoryType: 'BOOK', categoryId: 'GENERAL' },
-  '299911002': { uid: '299911002', name: '러블리즈', price: 12000, categoryType: 'MUSIC', categoryId: 'CD' },
-}
-const PLAN: CartItem = { uid: 'PLAN_MONTHLY', name: '월간 구독 플랜', price: 9900, count: 1, categoryType: 'ETC', categoryId: 'ETC' }
-const MAX_QTY = 99
 
 const won = new Intl.NumberFormat('ko-KR')
 const $ = <T extends Element>(selector: string, root: ParentNode = document): T => {
@@ -27,8 +22,9 @@ const connection: Pick<CheckoutOptions, 'impCode' | 'channelKey' | 'pg' | 'sdkUr
 
 if (simulated) {
   ;(window as unknown as { __impSim?: object }).__impSim = { reportUrl: '/api/sim/payments' }
-  $<HTMLElement>('#sim-banner').hidden = false
 }
+// Which mode the page is in, said where a person sees it first.
+$<HTMLElement>(simulated ? '#sim-banner' : '#sandbox-banner').hidden = false
 $('#sdk-info').textContent = simulated
   ? 'VITE_IMP_CODE가 없어 시뮬레이션 SDK(/e2e/sim/iamport-sim.js)를 사용합니다.'
   : `PortOne SDK · ${env.VITE_IMP_CODE}${env.VITE_CHANNEL_KEY ? ' · channelKey' : env.VITE_PG ? ` · pg ${env.VITE_PG}` : ''}`
@@ -96,8 +92,11 @@ function common(): CheckoutOptions {
     ...connection,
     mode: modeSelect.value as Mode,
     locale: localeSelect.value as Locale,
-    redirectUrl: '/landing.html',
+    // The landing page reads ?lang= so a shopper who paid in English comes back to English.
+    redirectUrl: localeSelect.value === 'en' ? '/landing.html?lang=en' : '/landing.html',
     verifyUrl: '/api/payments/complete',
+    // The server prices the cart and numbers the order ahead of the click (demo/merchant-server.ts → priceCart).
+    orderUrl: '/api/orders',
   }
 }
 
@@ -121,15 +120,25 @@ function mountAll(): void {
   shop = mount('#npay', { ...common(), cart: currentCart() })
   subscription = mount('#npay-sub', {
     ...common(),
-    cart: { items: [PLAN] },
+    cart: { items: [{ ...PLAN, count: 1 }] },
     buyer: { tel: telInput.value.trim() || undefined },
     recurring: { customerUid: customerUid(), productCode: 'PLAN_MONTHLY' },
   })
 }
 
+// The shop's own words follow the language too, and the link to the orders page carries it.
+function languageChanged(): void {
+  const locale = localeSelect.value as Locale
+  applyLanguage(locale)
+  $<HTMLAnchorElement>('#admin-link').href = withLang('/admin.html', locale)
+}
+
 // The options are fixed at mount, so a new mode, language or phone number means a new widget.
 modeSelect.addEventListener('change', mountAll)
-localeSelect.addEventListener('change', mountAll)
+localeSelect.addEventListener('change', () => {
+  languageChanged()
+  mountAll()
+})
 telInput.addEventListener('change', mountAll)
 
 // ---- The merchant's view of the outcome ----
@@ -145,5 +154,9 @@ for (const host of ['#npay', '#npay-sub']) {
   })
 }
 
+// ?lang=en (e.g. coming back from the orders page) opens the shop in English.
+const initial = langFrom(location.search)
+if (initial) localeSelect.value = initial
+languageChanged()
 renderTotals()
 mountAll()

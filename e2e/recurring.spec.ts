@@ -61,9 +61,9 @@ test.describe('desktop: the popup path', () => {
   })
 
   for (const [label, over, message] of [
-    ['missing buyer.tel', { buyer: {} }, 'buyer.tel: 값이 필요합니다 (네이버페이 정기결제 등록에 필수입니다)'],
-    ['missing customerUid', { recurring: { productCode: 'PLAN_SLIM_M' } }, 'recurring.customerUid: 값이 필요합니다 (정기결제 등록에 필수인 고객 고유 키(빌링키)로, 이후 결제 요청에 사용합니다)'],
-    ['productCount 1.5', { recurring: { ...RECURRING, productCount: 1.5 } }, 'recurring.productCount: 1 이상의 정수여야 합니다 (got 1.5)'],
+    ['missing buyer.tel', { buyer: {} }, 'buyer.tel is required (Naver Pay requires it to register a recurring payment)'],
+    ['missing customerUid', { recurring: { productCode: 'PLAN_SLIM_M' } }, 'recurring.customerUid is required (the key of the billing key being registered; later charges use it)'],
+    ['productCount 1.5', { recurring: { ...RECURRING, productCount: 1.5 } }, 'recurring.productCount must be a positive whole number (got 1.5)'],
   ] as const) {
     test(`${label}: the error is shown and the SDK is never called`, async ({ page }) => {
       const errors: unknown[] = []

@@ -12,7 +12,7 @@
  *   e2e tests answer, with a delay they choose; served from elsewhere (the demo) from portone-frame.html beside it.
  * The person (or the test) chooses: pay, cancel, or fail with a message such as 잔액 부족.
  * Hooks for tests: window.__impSim = { inits, calls, ready (the frame has loaded), auto?: { outcome, message },
- * throwOnRequest?, answerAfterClose? (ms) }.
+ * throwOnRequest?, answerAfterClose? (ms), reportUrl? (where a payment is recorded before the page hears of it) }.
  */
 ;(function () {
   var sim = (window.__impSim = window.__impSim || {})
@@ -52,19 +52,25 @@
       rsp.error_code = outcome === 'cancel' ? 'F1002' : 'F0005'
       rsp.error_msg = outcome === 'cancel' ? CANCEL_MSG : message
     }
-    // The merchant-server stand-in (dev server, e2e server) learns of simulated payments the way PortOne's
-    // server would know of real ones: the simulator tells it. Fire and forget.
-    if (outcome === 'pay' && sim.reportUrl) {
-      try {
-        fetch(sim.reportUrl, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ imp_uid: impUid, merchant_uid: params.merchant_uid, amount: params.amount, customer_uid: params.customer_uid || null }),
-          keepalive: true,
-        }).catch(function () {})
-      } catch (e) {}
-    }
     return rsp
+  }
+
+  // The outcome, then `deliver(rsp)`. With sim.reportUrl (the demo's dev server) the simulator first tells the merchant
+  // server's PortOne stand-in of a payment, the way PortOne's server has recorded a real one before the browser hears
+  // of it; when PortOne refuses it (an amount other than the one pre-registered with /payments/prepare), the payment
+  // ends with PortOne's message, as the real SDK reports it.
+  function settle(params, outcome, message, deliver) {
+    var rsp = answer(params, outcome, message)
+    if (outcome !== 'pay' || !sim.reportUrl) return deliver(rsp)
+    var report = { imp_uid: rsp.imp_uid, merchant_uid: params.merchant_uid, amount: params.amount, customer_uid: params.customer_uid || null }
+    fetch(sim.reportUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(report) })
+      .then(function (res) {
+        if (res.ok) return deliver(rsp)
+        return res.json().catch(function () { return {} }).then(function (body) {
+          deliver(answer(params, 'fail', (body && typeof body.message === 'string' && body.message) || '결제를 진행할 수 없습니다.'))
+        })
+      })
+      .catch(function () { deliver(rsp) })
   }
 
   function redirectTo(url, rsp) {
@@ -142,7 +148,7 @@
       var finish = function (outcome, message) {
         if (done) return
         done = true
-        redirectTo(params.m_redirect_url, answer(params, outcome, message))
+        settle(params, outcome, message, function (rsp) { redirectTo(params.m_redirect_url, rsp) })
       }
       if (sim.auto) return setTimeout(function () { finish(sim.auto.outcome, sim.auto.message) }, 0)
       var overlay = el(document, 'div', '', { position: 'fixed', inset: '0', background: 'rgba(0,0,0,.5)', zIndex: '2147483647', paddingTop: '40px', overflow: 'auto' })
@@ -160,11 +166,12 @@
     var reply = function (outcome, message) {
       if (done) return
       done = true
-      var rsp = answer(params, outcome, message)
-      // sim.answerAfterClose (ms): the window closes first and PortOne's answer follows (its server round trip).
-      if (sim.answerAfterClose != null) return win.close(), setTimeout(function () { callback(rsp) }, sim.answerAfterClose)
-      callback(rsp)
-      setTimeout(function () { try { win.close() } catch (e) {} }, 0)
+      settle(params, outcome, message, function (rsp) {
+        // sim.answerAfterClose (ms): the window closes first and PortOne's answer follows (its server round trip).
+        if (sim.answerAfterClose != null) return win.close(), setTimeout(function () { callback(rsp) }, sim.answerAfterClose)
+        callback(rsp)
+        setTimeout(function () { try { win.close() } catch (e) {} }, 0)
+      })
     }
     if (sim.auto) return setTimeout(function () { reply(sim.auto.outcome, sim.auto.message) }, 0)
     var doc = win.document

@@ -26,7 +26,7 @@ export const ATTRIBUTE_KEYS: readonly string[] = [
  * Values are checked for their kind here (numbers, booleans); `buildRequestPayParams` checks the rest.
  */
 export function optionsFromAttributes(attrs: Attributes): { options: CheckoutOptions; errors: ValidationError[] } {
-  const c = new Checker(errorTexts(attrs.locale === 'en' ? 'en' : 'ko'))
+  const c = new Checker(errorTexts(attrs.locale))
   const options: Record<string, unknown> = {}
   const get = (key: string): string | undefined => {
     const value = hasOwn(attrs, key) ? attrs[key] : undefined
@@ -76,7 +76,7 @@ export function optionsFromAttributes(attrs: Attributes): { options: CheckoutOpt
 
 /** One input error about an attribute (`data-cart`, `data-target`), worded like every other. */
 export function attributeError(field: string, code: FieldErrorCode, detail: string, locale?: string): ValidationError {
-  const c = new Checker(errorTexts(locale === 'en' ? 'en' : 'ko'))
+  const c = new Checker(errorTexts(locale))
   c.fail(field, code, detail)
   return c.errors[0]
 }

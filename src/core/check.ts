@@ -112,6 +112,11 @@ export function timeoutOr(value: unknown, fallback: number): number {
   return isTimeout(value) ? value : fallback
 }
 
+/** What went wrong, for a `reason` the developer reads: an Error's message, else the value as text. Never throws. */
+export function reasonOf(cause: unknown): string {
+  return cause instanceof Error ? cause.message : safeText(cause)
+}
+
 /** `String(value)` for an error message, whatever the value is (a null-prototype object, a throwing `toString`). */
 export function safeText(value: unknown): string {
   try {

@@ -37,8 +37,7 @@ export function buildRequestPayParams(cart: unknown, options?: unknown, env: Bui
 
 function build(cartInput: unknown, optionsInput: unknown, env: unknown): BuildResult {
   const opts = isRecord(optionsInput) ? ownFields(optionsInput) : {}
-  const locale = opts.locale === 'en' ? 'en' : 'ko'
-  const m = errorTexts(locale)
+  const m = errorTexts(opts.locale as string | undefined)
   const c = new Checker(m)
   const warnings: string[] = []
   if (!isRecord(optionsInput)) c.fail('options', 'type', 'expected an object')

@@ -97,7 +97,7 @@ type Outcome =
   | { kind: 'retry'; status: 502 | 503; message: string }
 
 const MAX_BODY_BYTES = 64 * 1024
-const REQUEST_TEXTS = {
+export const REQUEST_TEXTS = {
   ko: {
     method: (allowed: string) => `${allowed} 요청만 받습니다.`,
     contentType: (got: string, expected: string) => `Content-Type은 ${expected}이어야 합니다. (받은 값: ${got})`,

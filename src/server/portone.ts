@@ -365,12 +365,15 @@ export function createPortOneClient(options: PortOneClientOptions): PortOneClien
       const r = rules('schedulePayments')
       const p = r.record(params, 'params')
       const customerUid = r.id(p.customerUid, 'customerUid')
+      const used = new Map<string, string>() // merchantUid → the schedule that has it
       const schedules = r.list(p.schedules, 'schedules').map((item, i) => {
         const at = `schedules[${i}]`
         const s = r.record(item, at)
         const scheduleAt = r.scheduleAt(s.scheduleAt, `${at}.scheduleAt`)
         // Its naverUseCfm counts from the day the charge runs, in Korea, not the day it is scheduled.
         const { merchant_uid, ...rest } = chargeBody(r, s, `${at}.`, scheduleAt ? koreanDay(scheduleAt) : undefined)
+        if (merchant_uid !== undefined && used.has(merchant_uid)) r.repeated(`${at}.merchantUid`, merchant_uid, used.get(merchant_uid)!)
+        else if (merchant_uid !== undefined) used.set(merchant_uid, at)
         // `currency` and `name` are required by PortOne's reference although its Naver Pay sample leaves them out.
         return { merchant_uid, schedule_at: scheduleAt, currency: 'KRW', ...rest }
       })

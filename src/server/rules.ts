@@ -29,7 +29,7 @@ export class Rules {
   text(value: unknown, field: string): string {
     const text = this.c.text(value, field, { required: true })
     // Half a surrogate pair is no character: encodeURIComponent throws on it (a URIError, not our TypeError).
-    if (text !== undefined && LONE_SURROGATE.test(text)) return this.c.fail(field, 'format', 'not valid Unicode (half a surrogate pair)') as never
+    if (text !== undefined && LONE_SURROGATE.test(text)) return this.c.fail(field, 'format', 'not valid Unicode: half a surrogate pair') as never
     return text as string
   }
 
@@ -100,6 +100,11 @@ export class Rules {
 
   fn(value: unknown, field: string): void {
     if (value !== undefined && typeof value !== 'function') this.c.fail(field, 'type', 'expected a function')
+  }
+
+  /** `value` was already used under `earlier` in this call. */
+  repeated(field: string, value: string, earlier: string): void {
+    this.c.fail(field, 'format', `"${value}" is already ${earlier}'s: PortOne keeps one schedule per order number`)
   }
 
   list(value: unknown, field: string): unknown[] {

@@ -1,4 +1,4 @@
-import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals'
+import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals'
 import { buildRequestPayParams } from '../core/params'
 import { messages, type Messages } from '../core/messages'
 import { checkOrderAmount, type OrderAnswer, type ServerOrder } from '../core/order'
@@ -110,17 +110,14 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
   let lastOutcome = carried?.outcome
   let outcomeShown = lastOutcome && outcomeView(lastOutcome, wordsFor(lastOutcome))
   const view = signal<View>(outcomeShown ?? { kind: 'idle' })
-  const inFlight = signal(false)
+  // A payment is in flight exactly while the view shows its progress: one state, the busy flag derived from it.
+  const busy = computed(() => view.value.kind === 'progress')
   let destroyed = false
   let lastSuccess = carried?.lastSuccess
   let successor: Answer | undefined // where a late answer goes once this widget has been replaced
   let stopWatching = (): void => {}
 
-  const show = (next: View, busy = false): void =>
-    batch(() => {
-      view.value = next
-      inFlight.value = busy
-    })
+  const show = (next: View): void => void (view.value = next)
 
   // ── orders from the merchant's server (orderUrl / createOrder) ──
   // Asked for ahead of the click (at mount, after setCart, after every attempt), never on the click's path: the popup
@@ -156,7 +153,7 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
   }
 
   function pay(): void {
-    if (destroyed || inFlight.value) return
+    if (destroyed || busy.value) return
     if (blocked.length > 0) return showErrors(blocked)
     const current = cart.value
     const done = slot && slot.cart === current ? slot.done : undefined
@@ -170,7 +167,7 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
     // the page can come back (a redirectUrl is set), the click goes on by the redirect path; otherwise the shopper
     // is told to press again once Naver Pay is ready. Either way the click is never silently lost.
     const redirect = !params.naverPopupMode || !!params.m_redirect_url
-    show(redirect ? { kind: 'progress', text: m.loading } : { kind: 'notice', text: m.sdkNotReady }, redirect)
+    show(redirect ? { kind: 'progress', text: m.loading } : { kind: 'notice', text: m.sdkNotReady })
     Promise.all([deps.sdk.load(), orderFor(current)]).then(([loaded, answer]) => {
       if (destroyed) return
       if (answer && !answer.ok) {
@@ -186,7 +183,7 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
 
   function launch(imp: Imp, params: RequestPayParams): void {
     const popup = params.naverPopupMode
-    show({ kind: 'progress', text: popup ? m.waiting : m.redirecting }, true)
+    show({ kind: 'progress', text: popup ? m.waiting : m.redirecting })
     if (!popup) deps.beforeRedirect?.(params)
     sent.add(params.merchant_uid)
     slot = undefined // this cart's order is used: the next attempt asks for a new one
@@ -235,11 +232,11 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
     let timer: ReturnType<typeof setTimeout> | undefined
     const onReturn = (event: Event): void => {
       if (document.visibilityState === 'hidden' || event.composedPath().some((node) => node !== deps.host && hosts.has(node))) return
-      show({ kind: 'progress', text: m.awaiting }, true)
+      show({ kind: 'progress', text: m.awaiting })
       clearTimeout(timer)
       timer = setTimeout(() => {
         stopWatching()
-        if (destroyed || !inFlight.value) return
+        if (destroyed || !busy.value) return
         show({ kind: 'notice', text: m.windowClosed })
         nextOrder()
       }, LATE_ANSWER_MS)
@@ -268,7 +265,7 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
       warnOnce("No verifyUrl or verify is set: Naver Pay's inspection requires the merchant server to verify every payment before success is shown.")
       return finish(verifiedOutcome(result, undefined))
     }
-    show({ kind: 'progress', text: wordsFor(result).verifying }, true)
+    show({ kind: 'progress', text: wordsFor(result).verifying })
     const answer = await verifyPayment(options, result)
     if (destroyed && !deps.reportWhenGone) return
     if (answer.kind === 'error') console.error(`[naverpay-checkout] verification failed: ${answer.reason}`)
@@ -301,7 +298,7 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
     if (mounted) {
       blocked = blocked.filter((e) => e.code !== 'cart_json' && e.field !== 'data-cart')
       const shown = view.peek()
-      if (!inFlight.peek() && shown.kind === 'alert' && shown.input) {
+      if (!busy.peek() && shown.kind === 'alert' && shown.input) {
         const checked = buildRequestPayParams(current, withUid('-'), deps.env())
         if (blocked.length > 0) showErrors(blocked)
         else if (checked.ok) show({ kind: 'idle' })
@@ -315,7 +312,7 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
   return {
     cart,
     view,
-    busy: computed(() => inFlight.value),
+    busy,
     get label() {
       return m.pay
     },
@@ -326,12 +323,12 @@ export function createCheckoutStore(options: CheckoutOptions, deps: StoreDeps, c
     settle,
     replay: finish,
     resume(outcome) {
-      if (!inFlight.value) return
+      if (!busy.value) return
       if (outcome) return finish(outcome)
       show({ kind: 'idle' })
       nextOrder()
     },
-    retryVerify: () => lastSuccess && !inFlight.value && void settle(lastSuccess),
+    retryVerify: () => lastSuccess && !busy.value && void settle(lastSuccess),
     handOver: () => {
       const latest = lastOutcome ?? lastSuccess
       return {

@@ -1,4 +1,4 @@
-import { timeoutOr } from '../core/check'
+import { reasonOf, timeoutOr } from '../core/check'
 import { interpretVerification, type Verification } from '../core/verify'
 import type { CheckoutOptions, PaymentResult } from '../core/types'
 
@@ -29,7 +29,7 @@ async function ask(options: CheckoutOptions, result: PaymentResult): Promise<Ver
     const answer = await postJson(options.verifyUrl as string, body, timeout)
     return interpretVerification(answer.body, answer.status)
   } catch (cause) {
-    return { kind: 'error', reason: cause instanceof Error ? cause.message : String(cause) }
+    return { kind: 'error', reason: reasonOf(cause) }
   }
 }
 

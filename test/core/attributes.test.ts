@@ -73,9 +73,11 @@ describe('optionsFromAttributes', () => {
     expect((options as Record<string, unknown>)[key]).toBeUndefined()
   })
 
-  test('the error message follows data-locale', () => {
-    expect(optionsFromAttributes({ minAmount: 'abc', locale: 'en' }).errors[0].message).toContain('positive whole number')
-    expect(optionsFromAttributes({ minAmount: 'abc' }).errors[0].message).toContain('1 이상의 정수')
+  test("the shopper's sentence follows data-locale; the developer's detail is English in both", () => {
+    const en = optionsFromAttributes({ minAmount: 'abc', locale: 'en' }).errors[0]
+    const ko = optionsFromAttributes({ minAmount: 'abc' }).errors[0]
+    expect([en.message, ko.message]).toEqual([expect.stringContaining('positive whole number'), en.message])
+    expect([en.shopperMessage, ko.shopperMessage]).toEqual(['This order has a problem and cannot be paid. Please contact the shop.', '주문 정보에 문제가 있어 결제할 수 없습니다. 상점에 문의해 주세요.'])
   })
 
   test('a real element dataset maps kebab-case attributes', () => {

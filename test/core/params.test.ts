@@ -316,9 +316,10 @@ describe('validation errors name the field and what was expected', () => {
     expect(error.message).toContain(phrase)
   })
 
-  test('Korean messages name the field too', () => {
+  test('under the Korean locale the developer reads the same English message naming the field; the shopper reads Korean', () => {
     const error = errorOn(fail(cartOf(item(), item({ count: 0 }))), 'cart.items[1].count')
-    expect(error.message).toBe('cart.items[1].count: 1 이상의 정수여야 합니다 (got 0)')
+    expect(error.message).toBe('cart.items[1].count must be a positive whole number (got 0)')
+    expect(error.shopperMessage).toBe('주문 정보에 문제가 있어 결제할 수 없습니다. 상점에 문의해 주세요.')
   })
 
   test('every bad field is reported, not just the first', () => {

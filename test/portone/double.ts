@@ -160,7 +160,8 @@ export async function startPortOneDouble(options: PortOneDoubleOptions = {}): Pr
     if (is('POST', 'subscribe', 'payments', 'schedule')) return state.schedule(r.body)
     if (is('POST', 'subscribe', 'payments', 'unschedule')) return state.unschedule(r.body)
     if (is('GET', 'subscribe', 'payments', 'schedule', '*')) return state.getSchedule(seg[3])
-    return { status: 404, code: -1, message: `double: no such endpoint ${r.method} ${r.path}`, response: null }
+    // Not PortOne's envelope: a client calling a wrong path must see an error, never read it as "not found".
+    return { status: 404, raw: `double: no such endpoint ${r.method} ${r.path}` }
   }
 
   function control(r: RecordedRequest, seg: string[]): Answer {
@@ -191,6 +192,10 @@ export async function startPortOneDouble(options: PortOneDoubleOptions = {}): Pr
 }
 
 function send(res: ServerResponse, answer: Answer, slowBodyMs?: number): void {
+  if (answer.raw !== undefined) {
+    res.writeHead(answer.status ?? 200, { 'content-type': 'text/plain; charset=utf-8' })
+    return void res.end(answer.raw)
+  }
   const body = JSON.stringify({ code: answer.code ?? 0, message: answer.message ?? null, response: answer.response ?? null })
   res.writeHead(answer.status ?? 200, { 'content-type': 'application/json; charset=utf-8' })
   if (!slowBodyMs) return void res.end(body)

@@ -10,6 +10,8 @@ export interface Answer {
   code?: number
   message?: string | null
   response?: unknown
+  /** A body that is not PortOne's envelope (sent as text instead of code/message/response). */
+  raw?: string
 }
 
 const ok = (response: unknown): Answer => ({ code: 0, message: null, response })
@@ -18,6 +20,8 @@ const notFound = (message: string): Answer => ({ status: 404, code: -1, message,
 
 /** What the simulated SDK reports when a shopper pays (or fails to) in the payment window. */
 export interface PayInput {
+  /** The payment number the simulated SDK already gave the page (default: a new one). */
+  impUid?: string
   merchantUid: string
   amount: number
   name?: string
@@ -134,6 +138,7 @@ export class PortOneState {
     }
     if (this.latest(input.merchantUid, 'paid')) return { ok: false, message: '이미 결제가 완료된 주문번호(merchant_uid)입니다.' }
     const payment = this.newPayment({
+      impUid: input.impUid,
       merchantUid: input.merchantUid,
       amount: input.amount,
       name: input.name ?? null,
@@ -150,6 +155,7 @@ export class PortOneState {
   }
 
   private newPayment(p: {
+    impUid?: string
     merchantUid: string
     amount: number
     name: string | null
@@ -164,7 +170,7 @@ export class PortOneState {
   }): Payment {
     const now = this.nowSeconds()
     const payment: Payment = {
-      imp_uid: this.nextId('imp'),
+      imp_uid: p.impUid ?? this.nextId('imp'),
       merchant_uid: p.merchantUid,
       amount: p.amount,
       cancel_amount: 0,
@@ -323,10 +329,13 @@ export class PortOneState {
     if (!customerUid || !this.billingKeys.has(customerUid)) return refused('등록되지 않은 customer_uid입니다.')
     const items = Array.isArray(body.schedules) ? body.schedules.map(obj) : []
     if (items.length === 0) return refused('schedules는 필수입니다.')
+    const inThisCall = new Set<string>()
     for (const s of items) {
       const merchantUid = str(s.merchant_uid)
       if (!merchantUid || num(s.schedule_at) === undefined || num(s.amount) === undefined) return refused('merchant_uid, schedule_at, amount는 필수입니다.')
-      if (this.schedules.has(merchantUid) || this.latest(merchantUid, 'paid')) return refused(`이미 사용된 merchant_uid입니다: ${merchantUid}`)
+      // Unique across this request too: otherwise the second schedule would silently replace the first.
+      if (this.schedules.has(merchantUid) || this.latest(merchantUid, 'paid') || inThisCall.has(merchantUid)) return refused(`이미 사용된 merchant_uid입니다: ${merchantUid}`)
+      inThisCall.add(merchantUid)
     }
     const results = items.map((s) => {
       const result: ScheduleResult = {

@@ -91,7 +91,7 @@ describe.each([
     const text = await fetch(`${base}/api/orders`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"cart":{}}' })
     expect(text.status).toBe(415)
     const missing = await postJson(`${base}/api/payments/complete`, { imp_uid: 'imp_1' })
-    expect([missing.status, ((await missing.json()) as { message: string }).message]).toEqual([400, 'merchant_uid: 값이 필요합니다'])
+    expect([missing.status, ((await missing.json()) as { message: string }).message]).toEqual([400, 'merchant_uid is required'])
   })
 })
 

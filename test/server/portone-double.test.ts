@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { describe, expect, test } from 'vitest'
 import { parseBrackets } from '../portone/body'
 import { TEST_IMP_KEY, TEST_IMP_SECRET, type PortOneDouble } from '../portone/double'
+import { createPortOneClient } from '../../src/server'
 import { paid, withDouble } from './setup'
 
 /** A raw call, as another PortOne client (or a form post) would make it. */
@@ -111,6 +112,17 @@ test('a JSON body without a JSON content-type is not read, as PortOne reads only
   expect(portone.state.prepared.has('order_1')).toBe(false)
 })
 
+test("a path PortOne does not serve is a 404 without PortOne's envelope, so a client's wrong path never reads as 'not found'", async () => {
+  const { portone } = await withDouble()
+  const token = portone.state.issueToken().access_token
+  const res = await fetch(`${portone.url}/payment/imp_1`, { headers: { authorization: `Bearer ${token}` } })
+  expect(res.status).toBe(404)
+  expect(await res.text()).not.toMatch(/"code"/)
+  // Through the client (its token fetched right, its calls sent under a wrong prefix): an error, not "nothing".
+  const wrong = createPortOneClient({ impKey: TEST_IMP_KEY, impSecret: TEST_IMP_SECRET, baseUrl: `${portone.url}/v2`, fetch: (input, init) => fetch(String(input).replace('/v2/users/', '/users/'), init) })
+  await expect(wrong.getPayment('imp_1')).rejects.toMatchObject({ name: 'PortOneError', status: 404, code: null })
+})
+
 describe('tokens', () => {
   test('the same token until expiry, extended by 5 minutes in its last minute, a new one after; a stale one gets 401', async () => {
     let time = Date.UTC(2026, 0, 1)
@@ -200,6 +212,16 @@ describe('billing keys and schedules', () => {
     portone.state.declineNextCharge('잔액 부족')
     expect(await client.chargeBillingKey({ customerUid: 'cu_1', merchantUid: 'sub_1', amount: 9900, name: '구독' })).toMatchObject({ status: 'failed', fail_reason: '잔액 부족', paid_at: 0 })
     expect(await client.chargeBillingKey({ customerUid: 'cu_1', merchantUid: 'sub_2', amount: 9900, name: '구독' })).toMatchObject({ status: 'paid' })
+  })
+
+  test('two schedules under one merchant_uid in one request are refused, and neither is kept', async () => {
+    const { portone } = await withDouble()
+    portone.state.registerBillingKey({ customerUid: 'cu_1' })
+    const at = Math.floor(Date.now() / 1000) + 3600
+    const schedule = { merchant_uid: 's1', schedule_at: at, amount: 1000, currency: 'KRW', name: '구독' }
+    const answer = await call(portone, 'POST', '/subscribe/payments/schedule', JSON.stringify({ customer_uid: 'cu_1', schedules: [schedule, { ...schedule, amount: 2000 }] }))
+    expect(answer).toMatchObject({ status: 200, code: 1, response: null })
+    expect(portone.state.schedules.size).toBe(0)
   })
 
   test('unscheduling what is not scheduled is refused with code ≠ 0', async () => {

@@ -180,3 +180,50 @@ describe('client options', () => {
     },
   )
 })
+
+describe('numbers and dates at their edges', () => {
+  // 2028-02-28 20:00 UTC is 2028-02-29 05:00 in Korea: a leap day, and UTC is still the day before.
+  const NOW = Date.UTC(2028, 1, 28, 20, 0)
+  const charge = { customerUid: 'cu_1', merchantUid: 'o1', amount: 1000, name: '구독' }
+  const at = new Date(Date.UTC(2028, 1, 29, 14, 59)) // 23:59 on 29 February in Korea
+  const refusals: [string, Record<string, unknown>, RegExp][] = [
+    ['amount 1e21', { amount: 1e21 }, /amount/],
+    ['amount Infinity', { amount: Infinity }, /amount must be a positive/],
+    ['amount -0', { amount: -0 }, /amount must be a positive/],
+    ['amount MAX_SAFE_INTEGER + 2', { amount: Number.MAX_SAFE_INTEGER + 2 }, /amount/],
+    ['naverUseCfm 20260231', { naverUseCfm: '20260231' }, /naverUseCfm must be a real date/],
+    ['naverUseCfm 20270229 (not a leap year)', { naverUseCfm: '20270229' }, /naverUseCfm must be a real date/],
+    ['naverUseCfm 20280228, yesterday in Korea though today in UTC', { naverUseCfm: '20280228' }, /naverUseCfm .*20280229/],
+  ]
+  test.each(refusals)('a charge with %s is refused', async (_, extra, message) => {
+    const { portone, client } = await withDouble({}, { now: () => NOW })
+    await expect(client.chargeBillingKey({ ...charge, ...extra } as never)).rejects.toThrow(message)
+    expect(portone.requests).toEqual([])
+  })
+
+  test('a leap day in Korea is today: naverUseCfm 20280229 goes, for a charge and a schedule on that day', async () => {
+    const { portone, client } = await withDouble({}, { now: () => NOW })
+    portone.state.registerBillingKey({ customerUid: 'cu_1' })
+    await client.chargeBillingKey({ ...charge, naverUseCfm: '20280229' })
+    await client.schedulePayments({ customerUid: 'cu_1', schedules: [{ merchantUid: 's1', scheduleAt: at, amount: 1000, name: '구독', naverUseCfm: '20280229' }] })
+    expect(portone.apiRequests().map((r) => r.body.extra ?? (r.body.schedules as { extra: unknown }[])[0].extra)).toEqual([{ naverUseCfm: '20280229' }, { naverUseCfm: '20280229' }])
+  })
+
+  test('two schedules under one merchantUid are refused, naming the second (PortOne keeps one schedule per order number)', async () => {
+    const { portone, client } = await withDouble({}, { now: () => NOW })
+    const schedule = { merchantUid: 's1', scheduleAt: at, amount: 1000, name: '구독' }
+    await expect(client.schedulePayments({ customerUid: 'cu_1', schedules: [schedule, { ...schedule }] })).rejects.toThrow(/schedules\[1\]\.merchantUid .*s1/)
+    expect(portone.requests).toEqual([])
+  })
+})
+
+test('a "__proto__" key in an answer is data, not a prototype: it neither fakes code 0 nor pollutes Object.prototype', async () => {
+  const { portone, client } = await withDouble()
+  await client.getBillingKey('warm-up')
+  portone.failNext({ raw: '{"__proto__":{"code":0,"response":{"merchant_uid":"o1","amount":1000}}}' })
+  await expect(client.preparePayment({ merchantUid: 'o1', amount: 1000 })).rejects.toMatchObject({ name: 'PortOneError', status: 200, code: null })
+  portone.failNext({ raw: '{"code":0,"message":null,"response":{"customer_uid":"cu_1","__proto__":{"polluted":true}}}' })
+  const key = await client.getBillingKey('cu_1')
+  expect(key).toMatchObject({ customer_uid: 'cu_1' })
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+})

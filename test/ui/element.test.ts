@@ -97,7 +97,7 @@ describe('<naverpay-checkout>', () => {
     const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="popup"><script type="application/json">{"items":</script></naverpay-checkout>`)
     // The shopper reads a sentence; the developer reads which attribute and why in the console.
     expect(screen(el).getByRole('alert').textContent).toBe('주문 정보에 문제가 있어 결제할 수 없습니다. 상점에 문의해 주세요.')
-    expect(JSON.stringify(error.mock.calls)).toContain('cart: 올바른 JSON이어야 합니다')
+    expect(JSON.stringify(error.mock.calls)).toContain('cart must be valid JSON')
     await act(() => void fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
     expect(calls).toHaveLength(0)
   })

@@ -165,8 +165,8 @@ describe('registering through the popup', () => {
 
 describe('invalid registrations never reach the SDK', () => {
   test.each([
-    ['missing buyer.tel', { buyer: {} }, 'buyer.tel: 값이 필요합니다 (네이버페이 정기결제 등록에 필수입니다)'],
-    ['missing productCode', { recurring: { customerUid: 'c' } }, 'recurring.productCode: 값이 필요합니다 (없으면 같은 고객이 같은 상품을 중복으로 등록할 수 있습니다)'],
+    ['missing buyer.tel', { buyer: {} }, 'buyer.tel is required (Naver Pay requires it to register a recurring payment)'],
+    ['missing productCode', { recurring: { customerUid: 'c' } }, 'recurring.productCode is required (without it the same shopper can register the same product twice)'],
   ] as const)('%s', async (_label, over, message) => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {})
     const { calls, register } = setup(over as Partial<CheckoutOptions>)
