@@ -7,7 +7,8 @@ import { Checker, hasOwn } from '../src/core/check'
 import { todayInSeoul } from '../src/core/dates'
 import { errorTexts, formatWon } from '../src/core/errors'
 import type { Locale } from '../src/core/types'
-import { newMerchantUid, REQUEST_TEXTS } from '../src/server/checkout'
+import { REQUEST_TEXTS } from '../src/server/checkout'
+import { pendingOrder } from '../src/server/orders'
 import { json, readFields } from '../src/server/http'
 import { PortOneError, type Order, type OrderStore, type Payment, type PortOneClient, type Requester } from '../src/server'
 import type { AdminLedger, BillingCharge, MatchRecord } from './admin-store'
@@ -380,22 +381,8 @@ export function createAdminApi(options: AdminApiOptions): (request: Request) => 
   /** A pending order for one period of the plan, priced here (the shop's price), numbered like every order. */
   async function newPlanOrder(): Promise<Order> {
     const at = now()
-    const order: Order = {
-      merchantUid: newMerchantUid(at),
-      status: 'pending',
-      amount: PLAN.price,
-      name: PLAN.name,
-      items: [{ uid: PLAN.uid, name: PLAN.name, count: 1, price: PLAN.price }],
-      // null: a charge is a payment for this order, not a registration (the billing key is in the ledger).
-      customerUid: null,
-      createdAt: at,
-      updatedAt: at,
-      impUid: null,
-      paidAt: null,
-      portoneStatus: null,
-      failure: null,
-      cancellations: [],
-    }
+    // customerUid null: a charge is a payment for this order, not a registration (the billing key is in the ledger).
+    const order = pendingOrder({ amount: PLAN.price, name: PLAN.name, items: [{ uid: PLAN.uid, name: PLAN.name, count: 1, price: PLAN.price }], customerUid: null }, at)
     await orders.create(order)
     return order
   }

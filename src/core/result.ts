@@ -1,4 +1,4 @@
-import { hasOwn, isRecord } from './check'
+import { own } from './check'
 import type { PaymentResult } from './types'
 
 const KEYS = ['imp_uid', 'merchant_uid', 'customer_uid', 'error_code', 'error_msg', 'imp_success', 'success', 'status'] as const
@@ -37,12 +37,10 @@ export function parsePaymentResult(input: unknown): PaymentResult {
 function readFields(input: unknown): Fields {
   if (typeof input === 'string') return fromSearchParams(new URLSearchParams(queryOf(input)))
   if (input instanceof URLSearchParams) return fromSearchParams(input)
-  if (!isRecord(input)) return {}
   const fields: Fields = {}
   for (const key of KEYS) {
-    // Own properties only: a polluted prototype must not invent a result.
-    if (!hasOwn(input, key)) continue
-    const value = input[key]
+    // Own properties only (the one reader, `own`): a polluted prototype must not invent a result.
+    const value = own(input, key)
     if (typeof value === 'string') fields[key] = value
     else if (typeof value === 'number' || typeof value === 'boolean') fields[key] = String(value)
   }

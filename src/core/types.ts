@@ -186,7 +186,8 @@ export interface ValidationError {
   /** Path of the field, e.g. `cart.items[1].count`. */
   field: string
   code: ErrorCode
-  /** Human sentence in the chosen locale, naming the field and what was expected: for the shop's developer. */
+  /** For the shop's developer: the field and what was expected, in English whatever the locale (the shopper reads
+   *  `shopperMessage`). `min_amount` and `order_amount`, which a shopper can cause, are their shopper sentence. */
   message: string
   /** The sentence the widget shows the shopper, in the chosen locale: no field paths, no developer detail. */
   shopperMessage: string

@@ -7,7 +7,7 @@ import { errorTexts, formatWon } from '../core/errors'
 import type { Cart, CartItem, Locale } from '../core/types'
 import { PortOneError } from './errors'
 import { json, readFields, type BodyKind, type ReadTexts } from './http'
-import type { Order, OrderChanges, OrderItem, OrderStatus, OrderStore } from './orders'
+import { pendingOrder, type Order, type OrderChanges, type OrderItem, type OrderStatus, type OrderStore } from './orders'
 import type { PortOneClient } from './portone'
 import type { BillingKey, Payment } from './types'
 
@@ -275,22 +275,7 @@ export function createCheckoutServer(options: CheckoutServerOptions): CheckoutSe
       return json(400, { message: errorTexts(locale).minAmount(formatWon(minAmount), formatWon(checked.amount)), field: 'amount' })
     }
 
-    const now = Date.now()
-    const order: Order = {
-      merchantUid: newMerchantUid(now),
-      status: 'pending',
-      amount: checked.amount,
-      name: checked.name,
-      items: checked.items,
-      customerUid,
-      createdAt: now,
-      updatedAt: now,
-      impUid: null,
-      paidAt: null,
-      portoneStatus: null,
-      failure: null,
-      cancellations: [],
-    }
+    const order = pendingOrder({ amount: checked.amount, name: checked.name, items: checked.items, customerUid }, Date.now())
     await orders.create(order)
     // PortOne then refuses to open the payment window for this order at any other amount.
     const prepared = await ask(() => portone.preparePayment({ merchantUid: order.merchantUid, amount: order.amount }), 'createOrder', order.merchantUid)
@@ -503,16 +488,4 @@ function isOrderItem(value: unknown): value is OrderItem {
     isRecord(value) && typeof value.uid === 'string' && typeof value.name === 'string' && Number.isSafeInteger(value.count) &&
     (value.price === undefined || Number.isSafeInteger(value.price))
   )
-}
-
-/**
- * A new order number: the time (so numbers sort by creation) and 96 random bits from the platform's CSPRNG, so
- * nobody can guess another shopper's order. `ord_` + 8 + `_` + 24 = 37 characters, within PortOne's 40, letters,
- * digits and `_` only.
- */
-export function newMerchantUid(now: number): string {
-  const random = crypto.getRandomValues(new Uint8Array(12))
-  let hex = ''
-  for (const byte of random) hex += byte.toString(16).padStart(2, '0')
-  return `ord_${now.toString(36).padStart(8, '0')}_${hex}`
 }

@@ -105,3 +105,31 @@ export function memoryOrderStore(): OrderStore {
     },
   }
 }
+
+/**
+ * A new order number: the time (so numbers sort by creation) and 96 random bits from the platform's CSPRNG, so
+ * nobody can guess another shopper's order. `ord_` + 8 + `_` + 24 = 37 characters, within PortOne's 40, letters,
+ * digits and `_` only.
+ */
+export function newMerchantUid(now: number): string {
+  const random = crypto.getRandomValues(new Uint8Array(12))
+  let hex = ''
+  for (const byte of random) hex += byte.toString(16).padStart(2, '0')
+  return `ord_${now.toString(36).padStart(8, '0')}_${hex}`
+}
+
+/** A new order, `pending`, under a fresh order number, with nothing yet heard from PortOne. */
+export function pendingOrder(fields: Pick<Order, 'amount' | 'name' | 'items' | 'customerUid'>, now: number): Order {
+  return {
+    ...fields,
+    merchantUid: newMerchantUid(now),
+    status: 'pending',
+    createdAt: now,
+    updatedAt: now,
+    impUid: null,
+    paidAt: null,
+    portoneStatus: null,
+    failure: null,
+    cancellations: [],
+  }
+}
