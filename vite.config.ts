@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { defineConfig, loadEnv } from 'vite'
 import type { Plugin } from 'vite'
+import { configDefaults } from 'vitest/config'
 import type { mountMerchantServer } from './demo/merchant-server.ts'
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }
@@ -39,8 +40,20 @@ export default defineConfig(({ mode }) => {
     plugins: [merchantServer(env)],
     server: { headers: simulated ? { 'Content-Security-Policy': DEMO_CSP } : {} },
     test: {
-      environment: 'happy-dom',
+      // happy-dom, without its stack trace for each frame it does not load (test/happy-dom-environment.ts).
+      environment: './test/happy-dom-environment.ts',
+      // happy-dom fetches nothing here: no script (every test brings its own fake SDK) and no frame (PortOne's frames
+      // in test/sdk are only DOM; service.iamport.kr must never be asked). By default it answers each <script src> put
+      // into a document with an 'error' event and a NotSupportedError stack trace on stderr, at the moment the tag is
+      // connected; as a success it dispatches 'load' and prints nothing. Tests that need a tag's outcome dispatch 'load'
+      // or 'error' themselves (test/sdk/client.test.ts), after the loader listens. A file's own
+      // `@vitest-environment-options` would replace all of this, so there is none.
+      environmentOptions: {
+        happyDOM: { settings: { disableJavaScriptFileLoading: true, handleDisabledFileLoadingAsSuccess: true, disableIframePageLoading: true } },
+      },
       include: ['test/**/*.test.{ts,tsx}'],
+      // The packed-package tests need the build: `npm run test:package` (test/package/vitest.config.ts) runs them.
+      exclude: [...configDefaults.exclude, 'test/package/**'],
       // The property tests take about a second here; CI's two shared cores can make that several.
       testTimeout: 20_000,
     },

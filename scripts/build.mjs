@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import { rolldown } from 'rolldown'
+import { addJsExtensions } from './dts-extensions.mjs'
 import { build } from 'vite'
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
@@ -26,7 +27,8 @@ export const iifeConfig = {
     outDir: 'dist',
     emptyOutDir: false,
     // es2022: class private fields (src/element.ts) stay native instead of WeakMap helpers, −0.2 KB gzip.
-    // Every browser with private methods (Chrome 84, Safari 15, Firefox 90) has the rest of what the widget uses.
+    // The output keeps ES2021's logical assignment (a ||= b) as well: browser floor Chrome 85, Safari 15, Firefox 90
+    // (docs/packaging.md). Browser targets instead of es2022 lower every class feature (static blocks), +0.5 KB gzip.
     target: 'es2022',
     minify: true,
     lib: { entry: 'src/embed/index.ts', formats: ['iife'], name: 'NaverPayCheckoutBundle', fileName: () => 'naverpay-checkout.iife.js' },
@@ -97,5 +99,6 @@ await rolldown({ input: 'dist/size/entry.js', logLevel: 'warn' }).then((bundle) 
 rmSync('dist/size/entry.js')
 
 execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' })
+addJsExtensions('dist/types') // node16/nodenext need the file each import names (scripts/dts-extensions.mjs)
 console.log(`dist/naverpay-checkout.iife.js integrity: ${integrity}`)
 }

@@ -1,4 +1,4 @@
-// Prints "N passed, N failed" from the unit (Vitest) and e2e (Playwright) JSON reports.
+// Prints "N passed, N failed" from the unit and package (Vitest) and e2e (Playwright) JSON reports.
 import { existsSync, readFileSync } from 'node:fs'
 
 let passed = 0
@@ -10,6 +10,13 @@ if (unit) {
   passed += unit.numPassedTests
   failed += unit.numFailedTests
 } else failed += 1 // the unit suite did not even report
+
+// The packed tarball's types and runtime (test/package), after the build.
+const pack = read('test-results/package.json')
+if (pack) {
+  passed += pack.numPassedTests
+  failed += pack.numFailedTests
+} else failed += 1
 
 const e2e = read('test-results/e2e.json')
 if (e2e) {

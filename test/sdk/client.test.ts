@@ -1,5 +1,4 @@
-// @vitest-environment-options {"settings":{"disableIframePageLoading":true}}
-// (PortOne's frames below are only DOM here: happy-dom must not fetch service.iamport.kr.)
+// PortOne's frames below are only DOM: vite.config.ts keeps happy-dom from fetching service.iamport.kr.
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { createSdkClient, loadSdk, type Imp } from '../../src/sdk'
 

@@ -3,6 +3,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vi
 import type { CheckoutResult, RequestPayParams } from '../../src/core/types'
 import { defineElement, type NaverPayCheckoutElement } from '../../src/element'
 import { LATE_ANSWER_MS } from '../../src/ui/store'
+import { captureConsole } from '../console'
 
 // window.IMP already on the page: the SDK loader reuses it, so nothing is fetched.
 interface Call {
@@ -167,6 +168,7 @@ describe('<naverpay-checkout>', () => {
   })
 
   test('the outcome carried into a re-mount speaks the new language (error_msg stays as sent)', async () => {
+    const warn = captureConsole('warn') // the first payment of this file without verifyUrl: warned once per page
     const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="popup">
       <script type="application/json">${JSON.stringify(CART)}</script></naverpay-checkout>`)
     await act(() => void fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
@@ -175,6 +177,7 @@ describe('<naverpay-checkout>', () => {
     await act(() => el.setAttribute('locale', 'en'))
     await act(async () => {})
     expect(screen(el).getByRole('status').textContent).toMatch(/^[\x20-\x7e]+$/) // the unverified notice, in English
+    expect(warn.text()).toMatch(/^\[naverpay-checkout\] No verifyUrl or verify is set[^\n]*$/)
   })
 
   test('a payment outcome carried into a registration widget keeps its payment wording, and the new widget registers', async () => {

@@ -6,6 +6,7 @@ import type { CheckoutOptions, CheckoutResult, RequestPayParams } from '../../sr
 import type { Imp, SdkClient } from '../../src/sdk'
 import { mountLanding, type LandingHandle } from '../../src/ui/landing'
 import { mountWidget } from '../../src/ui/mount'
+import { captureConsole } from '../console'
 
 const ko = messages('ko')
 const en = messages('en')
@@ -374,8 +375,11 @@ describe('the shop page restored by the back button (back/forward cache)', () =>
   }
 
   test('the pending order was saved before leaving', async () => {
+    const warn = captureConsole('warn')
     const { shop, merchantUid } = await leftForNaverPay()
     expect(JSON.parse(sessionStorage.getItem(PENDING_PREFIX + merchantUid)!)).toMatchObject({ merchantUid, name: '한국사', amount: 15000, items: [{ uid: '1', count: 10 }] })
+    // This file's first widget without impCode: the once-per-page warning comes here.
+    expect(warn.text()).toMatch(/^\[naverpay-checkout\] No impCode: IMP\.init is left to the page/)
     shop.destroy()
   })
 

@@ -4,6 +4,7 @@ import type { CheckoutOptions, CheckoutResult, RequestPayParams } from '../../sr
 import type { Imp, SdkClient } from '../../src/sdk'
 import { mountLanding } from '../../src/ui/landing'
 import { mountWidget } from '../../src/ui/mount'
+import { captureConsole } from '../console'
 
 // Billing-key registration as the shopper sees it: the widget's texts say registration, never payment.
 const PLAN = { items: [{ uid: 'PLAN_SLIM_M', name: 'Slim 요금제(1개월 단위)', price: 14000, count: 1, categoryType: 'ETC', categoryId: 'ETC' }] }
@@ -75,9 +76,12 @@ describe('the registration button', () => {
     ['ko', '네이버페이 정기결제 등록', /네이버페이 결제$/],
     ['en', 'Register Naver Pay for recurring payments', /^Pay with Naver Pay/],
   ] as const)('%s: its accessible name says registration', (locale, name, payment) => {
+    const warn = captureConsole('warn')
     const { button } = setup({ locale })
     expect(button(name).getAttribute('type')).toBe('button')
     expect(shadow().queryByRole('button', { name: payment })).toBeNull()
+    // No impCode here: the first of these widgets draws the once-per-page warning, and nothing else is said.
+    expect(warn.text()).toMatch(locale === 'ko' ? /^\[naverpay-checkout\] No impCode: IMP\.init is left to the page[^\n]*$/ : /^$/)
   })
 
   test('without recurring it is a payment button', () => {

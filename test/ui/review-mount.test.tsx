@@ -3,6 +3,7 @@ import { afterEach, expect, test, vi } from 'vitest'
 import { messages } from '../../src/core/messages'
 import type { CheckoutResult } from '../../src/core/types'
 import { mount, type CheckoutHandle } from '../../src/ui/mount'
+import { captureConsole } from '../console'
 
 const CART = { items: [{ uid: '1', name: '한국사', price: 1500, count: 1, categoryType: 'BOOK', categoryId: 'GENERAL' }] }
 
@@ -14,6 +15,7 @@ afterEach(() => {
 test('destroying a handle that a later mount on the same element replaced leaves the new widget working', async () => {
   const calls: unknown[] = []
   window.IMP = { init: vi.fn(), request_pay: (params) => void calls.push(params) }
+  const warn = captureConsole('warn')
   const host = document.body.appendChild(document.createElement('div'))
   let first!: CheckoutHandle
   let second!: CheckoutHandle
@@ -23,6 +25,7 @@ test('destroying a handle that a later mount on the same element replaced leaves
   const button = within(host.shadowRoot as unknown as HTMLElement).getByRole('button', { name: 'Pay with Naver Pay' })
   act(() => button.click())
   expect(calls).toHaveLength(1)
+  expect(warn.text()).toMatch(/^\[naverpay-checkout\] No impCode: IMP\.init is left to the page[^\n]*$/)
   act(() => second.destroy())
 })
 

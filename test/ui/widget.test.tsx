@@ -5,6 +5,7 @@ import type { Imp, SdkClient } from '../../src/sdk'
 import { messages } from '../../src/core/messages'
 import { mount, mountWidget, type CheckoutHandle } from '../../src/ui/mount'
 import { LATE_ANSWER_MS } from '../../src/ui/store'
+import { captureConsole } from '../console'
 
 // ── a fake PortOne SDK ──────────────────────────────────────────────────────────────────────────
 interface Call {
@@ -113,11 +114,14 @@ function deferred<T>() {
 
 describe('the button', () => {
   test('Korean: the accessible name contains 네이버페이 and it is a plain button', () => {
+    const warn = captureConsole('warn')
     const { ui } = setup()
     const button = ui.getByRole('button')
     expect(button.textContent).toContain('네이버페이')
     expect(ui.getByRole('button', { name: /네이버페이/ })).toBe(button)
     expect(button.getAttribute('type')).toBe('button')
+    // The first widget of this file without impCode: the once-per-page warning comes here.
+    expect(warn.text()).toMatch(/^\[naverpay-checkout\] No impCode: IMP\.init is left to the page[^\n]*$/)
   })
 
   test('English: the accessible name contains Naver Pay', () => {
@@ -293,6 +297,7 @@ describe('a page whose Object.prototype another script has polluted', () => {
     Object.assign(Object.prototype, planted)
     const fetch = vi.fn()
     vi.stubGlobal('fetch', fetch)
+    const warn = captureConsole('warn')
     try {
       window.IMP = { init: vi.fn(), request_pay: vi.fn() }
       act(() => void (handle = mount(host, { impCode: 'imp00000000', cart: CART })))
@@ -303,6 +308,8 @@ describe('a page whose Object.prototype another script has polluted', () => {
       await sdk.answer({ imp_uid: 'imp_123' })
       await settled()
       expect(fetch).not.toHaveBeenCalled()
+      // The planted verifyUrl does not count as the merchant's: the page is told that nothing verifies.
+      expect(warn.text()).toContain('[naverpay-checkout] No verifyUrl or verify is set')
       // The merchant's own options, read at mount and again when the payment is built, still count.
       const own = fakeSdk()
       act(() => void (handle = mountWidget(host, { cart: CART, channelKey: 'channel-key-1', recurring: { customerUid: 'c1', productCode: 'P' }, buyer: { tel: '010-1234-5678' }, merchantUid: () => 'order-planted-page' }, own.client).handle))
@@ -444,10 +451,12 @@ describe('success and verification', () => {
   })
 
   test('a verify function that never answers ends at verifyTimeout as a verification error with a retry', async () => {
+    const error = captureConsole('error')
     const { sdk, click, alert, ui, button } = setup({ verify: () => new Promise(() => {}), verifyTimeout: 1000 })
     await click()
     await sdk.answer({ imp_uid: 'imp_123' })
     await act(async () => void (await new Promise((resolve) => setTimeout(resolve, 1100))))
+    expect(error.text()).toBe('[naverpay-checkout] verification failed: no answer within 1000 ms')
     expect(alert().textContent).toContain('확인하지 못했습니다')
     expect(ui.getByRole('button', { name: '결제 결과 다시 확인' })).toBeTruthy()
     expect(button().getAttribute('aria-disabled')).toBeNull()
