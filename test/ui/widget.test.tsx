@@ -412,7 +412,7 @@ describe('success and verification', () => {
   })
 
   test('a throwing verify: a verification error with a retry button that verifies again', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const error = captureConsole('error')
     const verify = vi
       .fn<(result: unknown) => Promise<unknown>>()
       .mockRejectedValueOnce(new Error('server down'))
@@ -435,6 +435,8 @@ describe('success and verification', () => {
     expect(ui.queryByRole('button', { name: '결제 결과 다시 확인' })).toBeNull()
     // Retrying verification does not pay again.
     expect(sdk.imp.request_pay).toHaveBeenCalledTimes(1)
+    // The failed check told the developer why; the retry that succeeded said nothing.
+    expect(error.text()).toBe('[naverpay-checkout] verification failed: server down')
   })
 
   test('while the server is asked, the button stays busy: a click then pays nothing', async () => {
@@ -515,13 +517,15 @@ describe('SDK not ready', () => {
   })
 
   test('a failed load becomes an alert', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const error = captureConsole('error')
     const sdk = fakeSdk({ ready: false })
     const { click, alert } = setup({}, sdk)
     await click()
     await sdk.finishLoad(false)
     expect(alert().textContent).toContain('불러오지 못했습니다')
     expect(sdk.imp.request_pay).not.toHaveBeenCalled()
+    // The loader's own error, as it came, for the developer.
+    expect(error.spy.mock.calls).toEqual([['[naverpay-checkout]', new Error('network down')]])
   })
 })
 
@@ -658,7 +662,7 @@ describe('an answer that comes after the Naver Pay window closed (issue 12 item 
       act(() => void (second = mountWidget(other, { cart: { items: [{ ...CART.items[0], price: 1 }] } }, fakeSdk().client).handle))
       await click()
       const otherButton = within(other.shadowRoot as unknown as HTMLElement).getByRole('button')
-      vi.spyOn(console, 'error').mockImplementation(() => {})
+      const error = captureConsole('error')
       await act(async () => {
         fireEvent.pointerDown(otherButton, { composed: true, bubbles: true })
         fireEvent.keyDown(otherButton, { key: 'Enter', composed: true, bubbles: true })
@@ -667,6 +671,8 @@ describe('an answer that comes after the Naver Pay window closed (issue 12 item 
       await act(async () => void vi.advanceTimersByTime(LATE_ANSWER_MS * 3))
       expect(button().getAttribute('aria-disabled')).toBe('true')
       expect(status().textContent).toBe(messages('ko').waiting)
+      // The other widget's 1-won cart is below the minimum: the shopper's to fix, so nothing goes to the console.
+      expect(error.text()).toBe('')
     } finally {
       second?.destroy()
       other.remove()
@@ -677,7 +683,7 @@ describe('an answer that comes after the Naver Pay window closed (issue 12 item 
 
 describe('setCart after an input error (issue 12 item 13)', () => {
   test('a cart that setCart fixed clears the error without a click or a re-mount; one still wrong shows its own', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const error = captureConsole('error')
     const { sdk, click, alert } = setup({ cart: { items: [] } })
     await click()
     expect(alert().textContent).not.toBe('')
@@ -687,6 +693,8 @@ describe('setCart after an input error (issue 12 item 13)', () => {
     expect(alert().textContent).toBe('')
     await click()
     expect(sdk.imp.request_pay).toHaveBeenCalledTimes(1)
+    // Only the empty cart is the integration's error; the below-minimum cart is the shopper's, and not logged.
+    expect(error.spy.mock.calls).toEqual([['[naverpay-checkout] invalid input:', [expect.objectContaining({ field: 'cart.items', code: 'empty_cart' })]]])
   })
 
   test('a PG failure on screen is not an input error: setCart leaves it', async () => {
@@ -778,14 +786,15 @@ describe('orders from the merchant server: orderUrl / createOrder (issue 10 item
     expect(server.fetch).toHaveBeenCalledTimes(2)
   })
 
-  test.each<[string, Reply, string]>([
-    ['a 400 with a message: the message, as text', () => new Response(JSON.stringify({ message: '품절된 상품이 있습니다 <b>' }), { status: 400 }), '품절된 상품이 있습니다 <b>'],
-    ['a 500 without one', () => new Response('oops', { status: 500 }), messages('ko').orderFailed],
-    ['a network error', () => Promise.reject(new TypeError('Failed to fetch')), messages('ko').orderFailed],
-    ['bad JSON', () => new Response('{"merchant_uid":', { status: 201 }), messages('ko').orderFailed],
-    ['the wrong shape', () => new Response(JSON.stringify({ merchantUid: 'ord_1', amount: 15000 }), { status: 201 }), messages('ko').orderFailed],
-  ])('a failing order endpoint (%s) is said, the button stays usable, and the next click asks again', async (_name, failing, text) => {
-    vi.spyOn(console, 'error').mockImplementation(() => {})
+  const SHAPE = 'expected { merchant_uid: 1 to 40 characters, amount: whole won }, got'
+  test.each<[string, Reply, string, string]>([
+    ['a 400 with a message: the message, as text', () => new Response(JSON.stringify({ message: '품절된 상품이 있습니다 <b>' }), { status: 400 }), '품절된 상품이 있습니다 <b>', 'HTTP 400'],
+    ['a 500 without one', () => new Response('oops', { status: 500 }), messages('ko').orderFailed, 'HTTP 500'],
+    ['a network error', () => Promise.reject(new TypeError('Failed to fetch')), messages('ko').orderFailed, 'Failed to fetch'],
+    ['bad JSON', () => new Response('{"merchant_uid":', { status: 201 }), messages('ko').orderFailed, `${SHAPE} undefined`],
+    ['the wrong shape', () => new Response(JSON.stringify({ merchantUid: 'ord_1', amount: 15000 }), { status: 201 }), messages('ko').orderFailed, `${SHAPE} {"merchantUid":"ord_1","amount":15000}`],
+  ])('a failing order endpoint (%s) is said, the button stays usable, and the next click asks again', async (_name, failing, text, reason) => {
+    const error = captureConsole('error')
     const server = orderServer(failing, failing, created('ord_ok'))
     const { sdk, click, alert, status, button } = setup({ orderUrl: '/orders' })
     await settled()
@@ -800,6 +809,9 @@ describe('orders from the merchant server: orderUrl / createOrder (issue 10 item
     expect(status().textContent).toBe(messages('ko').sdkReady)
     await click()
     expect(sdk.calls[0].params.merchant_uid).toBe(uid('ord_ok'))
+    // The failure the click waited for told the developer why (the one asked at mount is not logged: no click
+    // waited for it); the third answer, a good one, said nothing.
+    expect(error.text()).toBe(`[naverpay-checkout] the order could not be created: ${reason}`)
   })
 
   test('each attempt has a fresh order: after a failure the next order is asked for at once and used', async () => {
@@ -827,11 +839,13 @@ describe('orders from the merchant server: orderUrl / createOrder (issue 10 item
   })
 
   test('a cart that cannot be paid is not sent to the server', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const error = captureConsole('error')
     const server = orderServer(created('ord_1'))
     setup({ orderUrl: '/orders', cart: { items: [] } })
     await settled()
     expect(server.fetch).not.toHaveBeenCalled()
+    // Nobody has clicked: the empty cart is said (alert and console) at the click, not at mount.
+    expect(error.text()).toBe('')
   })
 
   test('createOrder gets the cart and the customerUid; its order is paid with', async () => {
@@ -844,7 +858,7 @@ describe('orders from the merchant server: orderUrl / createOrder (issue 10 item
   })
 
   test('the server order number is never paid with twice: a server handing it out again is refused', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const error = captureConsole('error')
     orderServer(created('ord_same'))
     const { sdk, click, alert } = setup({ orderUrl: '/orders' })
     await settled()
@@ -854,6 +868,9 @@ describe('orders from the merchant server: orderUrl / createOrder (issue 10 item
     await click()
     expect(sdk.imp.request_pay).toHaveBeenCalledTimes(1)
     expect(alert().textContent).not.toBe('잔액 부족')
+    expect(error.spy.mock.calls).toEqual([
+      ['[naverpay-checkout] invalid input:', [expect.objectContaining({ field: 'merchantUid()', code: 'merchant_uid', message: expect.stringContaining(`(got "${uid('ord_same')}" again)`) })]],
+    ])
   })
 
   test('an orderUrl or createOrder planted on Object.prototype never receives the cart', async () => {
