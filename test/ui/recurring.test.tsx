@@ -97,7 +97,7 @@ describe('registering through the popup', () => {
     ['ko', '네이버페이 창에서 정기결제 등록을 진행해 주세요.', '정기결제 등록 요청이 접수되었습니다. 상점의 확인 후 완료됩니다.'],
     ['en', 'Complete the registration in the Naver Pay window.', 'Registration request received. It completes once the shop confirms it.'],
   ] as const)('%s: waiting and unverified statuses say registration; the event carries customerUid', async (locale, waiting, unverified) => {
-    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const warn = captureConsole('warn')
     const { calls, register, answer } = setup({ locale })
     await register()
     expect(calls).toHaveLength(1)
@@ -107,6 +107,10 @@ describe('registering through the popup', () => {
     expect(status().textContent).toBe(unverified)
     expect(results).toHaveLength(1)
     expect(results[0]).toMatchObject({ status: 'success', customerUid: 'gildong_0001_1234', verification: 'unverified' })
+    // This file's first success without verifyUrl or verify (ko) draws the once-per-page warning; nothing else is said.
+    expect(warn.text()).toBe(
+      locale === 'ko' ? "[naverpay-checkout] No verifyUrl or verify is set: Naver Pay's inspection requires the merchant server to verify every payment before success is shown." : '',
+    )
   })
 
   test('verified by the merchant server: 정기결제 등록이 완료되었습니다, and the check saw customerUid', async () => {
@@ -134,7 +138,7 @@ describe('registering through the popup', () => {
     ['ko', '등록 결과를 아직 확인하지 못했습니다. 잠시 후 다시 확인해 주세요. 다시 등록하지 마세요.', '등록 결과 다시 확인'],
     ['en', 'Your registration could not be confirmed yet. Check again in a moment; do not register twice.', 'Check the registration again'],
   ] as const)('%s: a failed check says registration, and so does its retry button', async (locale, text, retry) => {
-    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const error = captureConsole('error')
     const verify = vi.fn().mockRejectedValueOnce(new Error('server down')).mockResolvedValueOnce({ status: 'paid' })
     const { register, answer, button } = setup({ verify, locale })
     await register()
@@ -144,6 +148,8 @@ describe('registering through the popup', () => {
     await flush()
     expect(verify).toHaveBeenCalledTimes(2)
     expect(results.map((r) => r.verification)).toEqual(['error', 'paid'])
+    // The failed check told the developer why; the retry that succeeded said nothing.
+    expect(error.text()).toBe('[naverpay-checkout] verification failed: server down')
   })
 
   test('cancelled by the shopper: the alert holds exactly error_msg, nothing else', async () => {
