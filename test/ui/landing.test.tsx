@@ -155,25 +155,27 @@ describe('verification', () => {
     expect(events[0]).toMatchObject({ verification: 'rejected', verificationMessage: '결제 금액이 주문과 다릅니다 <b>' })
   })
 
-  test.each<[string, () => Promise<Response> | Response]>([
-    ['HTTP 500', () => json({ status: 'paid' }, 500)],
-    ['HTTP 404 with text', () => new Response('not found', { status: 404 })],
-    ['bad JSON', () => new Response('{"status": "pa', { status: 200 })],
-    ['an unknown status', () => json({ status: 'ok' })],
-    ['a JSON array', () => json(['paid'])],
-    ['a network error', () => Promise.reject(new TypeError('Failed to fetch'))],
-  ])('%s: a verification error with a retry, never a success', async (_name, answer) => {
-    vi.spyOn(console, 'error').mockImplementation(() => {})
+  test.each<[string, () => Promise<Response> | Response, string]>([
+    ['HTTP 500', () => json({ status: 'paid' }, 500), 'HTTP 500'],
+    ['HTTP 404 with text', () => new Response('not found', { status: 404 }), 'HTTP 404'],
+    ['bad JSON', () => new Response('{"status": "pa', { status: 200 }), 'the answer is not a JSON object'],
+    ['an unknown status', () => json({ status: 'ok' }), 'unexpected status "ok"'],
+    ['a JSON array', () => json(['paid']), 'the answer is not a JSON object'],
+    ['a network error', () => Promise.reject(new TypeError('Failed to fetch')), 'Failed to fetch'],
+  ])('%s: a verification error with a retry, never a success', async (_name, answer, reason) => {
+    const error = captureConsole('error')
     server(answer)
     const page = await land('?imp_uid=imp_1&merchant_uid=m_1')
     expect(page.alert()).toBe(ko.verifyError)
     expect(page.status()).not.toBe(ko.paid)
     expect(page.retry()).not.toBeNull()
     expect(events[0]).toMatchObject({ verification: 'error' })
+    // The shopper reads one sentence for all of these; the developer reads which one it was.
+    expect(error.text()).toBe(`[naverpay-checkout] verification failed: ${reason}`)
   })
 
   test('a hang: the timeout ends it as a verification error', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const error = captureConsole('error')
     vi.stubGlobal(
       'fetch',
       vi.fn((_url: string, init?: RequestInit) => new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))),
@@ -185,10 +187,12 @@ describe('verification', () => {
     })
     expect(page.alert()).toBe(ko.verifyError)
     expect(page.retry()).not.toBeNull()
+    // The timeout aborts the request: the fetch's own rejection is what the console names.
+    expect(error.text()).toBe('[naverpay-checkout] verification failed: aborted')
   })
 
   test.each([0, Infinity, '15s', 3_000_000_000])('verifyTimeout %j cannot be shown as an input error here: the default applies, and a paid answer is paid', async (verifyTimeout) => {
-    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const error = captureConsole('error')
     vi.stubGlobal(
       'fetch',
       vi.fn(
@@ -202,10 +206,13 @@ describe('verification', () => {
     const page = await land('?imp_uid=imp_1&merchant_uid=m_1', { verifyUrl: '/verify', verifyTimeout } as unknown as CheckoutOptions)
     await act(async () => void (await new Promise((resolve) => setTimeout(resolve, 60))))
     expect(page.status()).toBe(ko.paid)
+    // mountLanding takes the default without a console line (the attribute path names a bad verify-timeout:
+    // test/ui/landing-remount.test.tsx); the paid answer logs nothing either.
+    expect(error.text()).toBe('')
   })
 
   test('the retry button asks again, and can then succeed', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const error = captureConsole('error')
     let answer = () => json({}, 503)
     const fetch = server(() => answer())
     const page = await land('?imp_uid=imp_1&merchant_uid=m_1')
@@ -218,6 +225,8 @@ describe('verification', () => {
     expect(fetch).toHaveBeenCalledTimes(2)
     expect(page.status()).toBe(ko.paid)
     expect(page.retry()).toBeNull()
+    // The failed first check is in the console; the retry that succeeded added nothing.
+    expect(error.text()).toBe('[naverpay-checkout] verification failed: HTTP 503')
   })
 
   test('a verify function instead of verifyUrl', async () => {
@@ -263,7 +272,7 @@ describe('reload and back button: a result is processed once', () => {
   })
 
   test('a verification error is not cached: the reload asks the server again', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const error = captureConsole('error')
     let status = 500
     const fetch = server(() => json({ status: 'paid' }, status))
     await land('?imp_uid=imp_1&merchant_uid=m_1')
@@ -272,6 +281,8 @@ describe('reload and back button: a result is processed once', () => {
     const again = await land('?imp_uid=imp_1&merchant_uid=m_1')
     expect(fetch).toHaveBeenCalledTimes(2)
     expect(again.status()).toBe(ko.paid)
+    // Only the first visit's failed check is logged; the reload's paid answer is not.
+    expect(error.text()).toBe('[naverpay-checkout] verification failed: HTTP 500')
   })
 
   test('another payment result in the query is processed on its own', async () => {
