@@ -93,11 +93,11 @@ describe('<naverpay-checkout>', () => {
   })
 
   test('a broken JSON cart is shown as an alert and never reaches the SDK', async () => {
-    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const error = captureConsole('error')
     const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="popup"><script type="application/json">{"items":</script></naverpay-checkout>`)
     // The shopper reads a sentence; the developer reads which attribute and why in the console.
     expect(screen(el).getByRole('alert').textContent).toBe('주문 정보에 문제가 있어 결제할 수 없습니다. 상점에 문의해 주세요.')
-    expect(JSON.stringify(error.mock.calls)).toContain('cart must be valid JSON')
+    expect(JSON.stringify(error.spy.mock.calls)).toContain('cart must be valid JSON')
     await act(() => void fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
     expect(calls).toHaveLength(0)
   })
@@ -223,6 +223,7 @@ describe('<naverpay-checkout>', () => {
     const CHECK = '<script type="application/json">' + JSON.stringify(CART) + '</script>'
 
     test('a payment, re-checked in what is now a registration widget, is still a payment', async () => {
+      const error = captureConsole('error')
       const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="popup" locale="en" verify-url="/verify" buyer-tel="010-1234-5678">${CHECK}</naverpay-checkout>`)
       await act(() => void fireEvent.click(screen(el).getByRole('button', { name: 'Pay with Naver Pay' })))
       await act(() => calls[0].callback({ merchant_uid: calls[0].params.merchant_uid, imp_uid: 'imp_1' }))
@@ -238,9 +239,11 @@ describe('<naverpay-checkout>', () => {
       await flush()
       expect(screen(el).getByRole('status').textContent).toBe('Payment complete.')
       expect(screen(el).getByRole('button', { name: /^Register/ })).toBeTruthy() // the widget itself now registers
+      expect(error.text()).toBe('[naverpay-checkout] verification failed: HTTP 500') // the first check only
     })
 
     test('a registration, re-checked in what is now a payment widget, is still a registration, and the widget still pays', async () => {
+      const error = captureConsole('error')
       const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="popup" locale="en" verify-url="/verify" buyer-tel="010-1234-5678"
         recurring-customer-uid="cust_1" recurring-product-code="PLAN">${CHECK}</naverpay-checkout>`)
       await act(() => void fireEvent.click(screen(el).getByRole('button', { name: /^Register/ })))
@@ -258,6 +261,7 @@ describe('<naverpay-checkout>', () => {
       expect(screen(el).getByRole('status').textContent).toMatch(/registration/i)
       await act(() => void fireEvent.click(screen(el).getByRole('button', { name: 'Pay with Naver Pay' })))
       expect(screen(el).getByRole('status').textContent).toBe('Complete the payment in the Naver Pay window.')
+      expect(error.text()).toBe('[naverpay-checkout] verification failed: HTTP 500') // the first check only
     })
   })
 
@@ -285,14 +289,14 @@ describe('<naverpay-checkout>', () => {
   })
 
   test('a broken JSON cart on an English element is explained in English', async () => {
-    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const error = captureConsole('error')
     const el = await place(`<naverpay-checkout imp-code="imp00000000" locale="en"><script type="application/json">{"items":</script></naverpay-checkout>`)
     expect(screen(el).getByRole('alert').textContent).toBe('This order has a problem and cannot be paid. Please contact the shop.')
-    expect(JSON.stringify(error.mock.calls)).toMatch(/cart must be valid JSON/)
+    expect(JSON.stringify(error.spy.mock.calls)).toMatch(/cart must be valid JSON/)
   })
 
   test('a cart JSON that a framework fixes after a parse error leaves no stale error behind', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const error = captureConsole('error')
     const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="popup"><script type="application/json">{"items":</script></naverpay-checkout>`)
     expect(screen(el).getByRole('alert').textContent).toContain('상점에 문의해 주세요')
     await act(() => {
@@ -301,6 +305,8 @@ describe('<naverpay-checkout>', () => {
     expect(screen(el).getByRole('alert').textContent).toBe('')
     await act(() => void fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
     expect(calls[0].params.amount).toBe(15000)
+    // Only the broken JSON was logged; the fixed cart and its payment said nothing.
+    expect(error.spy.mock.calls).toEqual([['[naverpay-checkout] invalid input:', [expect.objectContaining({ field: 'cart', code: 'cart_json' })]]])
   })
 
   test.each([
@@ -317,12 +323,14 @@ describe('<naverpay-checkout>', () => {
   })
 
   test('a broken JSON cart, then a cart set by .cart: the error clears at once and the click pays (issue 12 item 13)', async () => {
+    const error = captureConsole('error')
     const el = await place(`<naverpay-checkout imp-code="imp00000000" mode="popup"><script type="application/json">{"items":</script></naverpay-checkout>`)
     expect(screen(el).getByRole('alert').textContent).not.toBe('')
     await act(() => void (el.cart = CART))
     expect(screen(el).getByRole('alert').textContent).toBe('')
     await act(() => void fireEvent.click(screen(el).getByRole('button', { name: /네이버페이/ })))
     expect(calls[0].params.amount).toBe(15000)
+    expect(error.spy.mock.calls).toEqual([['[naverpay-checkout] invalid input:', [expect.objectContaining({ field: 'cart', code: 'cart_json' })]]])
   })
 
   test('order-url is read and live: the order is asked of the URL the attribute names now', async () => {
