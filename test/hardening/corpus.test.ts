@@ -1,11 +1,12 @@
 // Runs the bad-input corpus (test/corpus/bad-input.ts) through the pure functions and through the widget's store
 // with a fake SDK: each case gets its specific error or a valid result, nothing throws, nothing bad reaches the
 // SDK, and no prototype gains a key.
-import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest'
+import { afterEach, describe, expect, test, vi } from 'vitest'
 import { buildRequestPayParams, optionsFromAttributes, parseCartJson, parsePaymentResult } from '../../src/core'
 import type { BuildEnv, BuildResult, ValidationError } from '../../src/core'
 import type { Imp, SdkClient } from '../../src/sdk'
 import { createCheckoutStore } from '../../src/ui/store'
+import { captureConsole } from '../console'
 import { attributeCases, buildCases, DESKTOP_UA, item, NOW, PAGE_URL, resultCases, type Expect } from '../corpus/bad-input'
 
 const ENV: BuildEnv = { now: NOW, device: { userAgent: DESKTOP_UA, maxTouchPoints: 0 }, pageUrl: PAGE_URL }
@@ -48,12 +49,15 @@ function fakeStore(options: Record<string, unknown>, cart: unknown) {
 
 function expectStoreOutcome(run: ReturnType<typeof fakeStore>, expected: Expect, errors: ValidationError[]): void {
   const { store, requestPay, imp } = run
+  // Per case: what this case's store logs, and nothing else (the pure functions log nothing, and no case warns).
+  const error = captureConsole('error')
   if (errors.length > 0) store.showErrors(errors, true) // what the script-tag entry does with attribute problems
   store.pay()
   expect(imp.request_pay).not.toHaveBeenCalled()
   if (expected === 'ok') {
     expect(requestPay).toHaveBeenCalledTimes(1)
     expect(store.busy.value).toBe(true)
+    expect(error.spy).not.toHaveBeenCalled()
   } else {
     expect(requestPay).not.toHaveBeenCalled()
     const view = store.view.value
@@ -64,18 +68,15 @@ function expectStoreOutcome(run: ReturnType<typeof fakeStore>, expected: Expect,
       // The shopper reads a sentence, never the field path; the developer finds the field in the console.
       expect(text).toMatch(/^(장바구니에 담긴 상품이 없습니다\.|주문 정보에 문제가 있어 결제할 수 없습니다\. 상점에 문의해 주세요\.)/)
       expect(text).not.toContain(expected.field)
-      expect(JSON.stringify(vi.mocked(console.error).mock.calls.at(-1))).toContain(`"field":${JSON.stringify(expected.field)}`)
+      expect(JSON.stringify(error.spy.mock.calls.at(-1))).toContain(`"field":${JSON.stringify(expected.field)}`)
     }
+    // The only console line bad input makes is the developer's list of what to fix.
+    for (const call of error.spy.mock.calls) expect(call).toEqual(['[naverpay-checkout] invalid input:', expect.any(Array)])
     expect(store.busy.value).toBe(false)
   }
   store.destroy()
 }
 
-beforeAll(() => {
-  vi.spyOn(console, 'error').mockImplementation(() => {})
-  vi.spyOn(console, 'warn').mockImplementation(() => {})
-})
-afterAll(() => vi.restoreAllMocks())
 afterEach(expectClean)
 
 // Checks of the table itself, not of the widget: they stop the run at collection rather than count as tests.
