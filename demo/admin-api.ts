@@ -3,7 +3,7 @@
 // and schedule what was registered, delete a billing key. Every PortOne call goes through the client; every order
 // change goes through the OrderStore's compare-and-set, and a charge is settled by the same `verify` that settles
 // a shopper's payment. JSON in, JSON out; refused unless it comes from the demo's own pages.
-import { Checker, hasOwn } from '../src/core/check'
+import { Checker, own } from '../src/core/check'
 import { todayInSeoul } from '../src/core/dates'
 import { errorTexts, formatWon } from '../src/core/errors'
 import type { Locale } from '../src/core/types'
@@ -434,9 +434,6 @@ function requesterOf(c: Checker, value: unknown): Requester | undefined {
   return c.oneOf(value, 'requester', ['customer', 'admin'] as const)
 }
 
-function own(fields: Record<string, unknown>, key: string): unknown {
-  return hasOwn(fields, key) ? fields[key] : undefined
-}
 
 function refundedOf(order: Order): number {
   return order.cancellations.reduce((sum, c) => sum + c.amount, 0)

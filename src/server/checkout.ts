@@ -2,7 +2,7 @@
 // cart; the server numbers the order, pre-registers its amount at PortOne, and marks it paid only when PortOne
 // itself reports a paid payment for exactly that amount — once, through the store's compare-and-set.
 import { buildRequestPayParams, DEFAULT_MIN_AMOUNT } from '../core/params'
-import { Checker, hasOwn, isRecord } from '../core/check'
+import { Checker, hasOwn, isRecord, own } from '../core/check'
 import { errorTexts, formatWon } from '../core/errors'
 import type { Cart, CartItem, Locale } from '../core/types'
 import { PortOneError } from './errors'
@@ -454,10 +454,6 @@ export function createCheckoutServer(options: CheckoutServerOptions): CheckoutSe
   return { createOrder, verify, webhook }
 }
 
-/** An own property of parsed input, or undefined (never one inherited from a prototype). */
-function own(fields: Record<string, unknown>, key: string): unknown {
-  return hasOwn(fields, key) ? fields[key] : undefined
-}
 
 const CART_ITEM_FIELDS = ['uid', 'name', 'price', 'count', 'categoryType', 'categoryId', 'sellerId', 'payReferrer', 'startDate', 'endDate'] as const
 
