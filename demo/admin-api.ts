@@ -277,11 +277,13 @@ export function createAdminApi(options: AdminApiOptions): (request: Request) => 
         })
       } catch (error) {
         if (!(error instanceof PortOneError)) throw error
-        if (error.status !== null) {
+        // PortOne's refusal (a 4xx, or 200 with a code) charged nothing. No answer, or a 5xx (a gateway that lost
+        // PortOne's answer), may have charged.
+        if (error.status !== null && error.status < 500) {
           await orders.update(order.merchantUid, 'pending', { status: 'failed', failure: error.message })
           return json(409, { message: t.chargeFailed(error.message), portone_message: error.message, state: await state() })
         }
-        // No answer: the charge may or may not have happened. Look it up by its order number before anyone retries.
+        // The charge may or may not have happened. Look it up by its order number before anyone retries.
         try {
           payment = await portone.findPayment(order.merchantUid)
         } catch (lookup) {

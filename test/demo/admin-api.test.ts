@@ -133,6 +133,20 @@ describe('registrations: charge now, schedule, unschedule, delete', () => {
     expect(calls.slice(-2)).toEqual(['POST /subscribe/payments', 'GET /payments/find'])
   })
 
+  test('a charge answered by a 5xx (it may have gone through) is looked up by its order number, not marked failed', async () => {
+    const demo = await startDemo()
+    await register(demo, 'cust_g')
+    // PortOne charged, and a gateway in between answered 502 instead of PortOne's answer.
+    demo.server.double!.failNext({ status: 502, path: '/subscribe/payments/again', afterProcessing: true })
+    const answer = await demo.call('/api/admin/charge', { customer_uid: 'cust_g' })
+    const calls = demo.server.double!.apiRequests().map((r) => `${r.method} ${r.path.split('/').slice(0, 3).join('/')}`)
+    expect(calls).toContain('GET /payments/find')
+    expect(answer.status).toBe(200)
+    const charged = await orderOf(demo, answer.body.merchant_uid as string)
+    expect(charged).toMatchObject({ status: 'paid', amount: 9900, kind: 'charge' })
+    expect(demo.log.filter((l) => l.startsWith(`paid ${answer.body.merchant_uid}`))).toHaveLength(1)
+  })
+
   test('schedule the next period, cancel it; schedule again, and the simulated run pays it by webhook', async () => {
     const demo = await startDemo()
     await register(demo, 'cust_d')
