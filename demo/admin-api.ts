@@ -203,6 +203,14 @@ export function createAdminApi(options: AdminApiOptions): (request: Request) => 
       if (ours !== (key !== null)) differences.push({ field: 'billing_key', ours: ours ? 'registered' : order.status, portone: key ? 'registered' : null })
     } else {
       const payment: Payment | null = order.impUid ? await portone.getPayment(order.impUid) : await portone.findPayment(order.merchantUid)
+      if (order.status === 'pending' && payment && payment.merchant_uid === order.merchantUid && payment.status !== 'ready') {
+        // PortOne has an outcome this shop never heard (a charge whose answer was lost, a webhook that could not reach
+        // localhost): settle it through the same verification, so a paid order is fulfilled once, then match that.
+        await settle(order.merchantUid, payment.imp_uid)
+        const settled = await orders.get(order.merchantUid)
+        // Still pending (PortOne down, a test-channel payment refused): the difference below says so; no second try.
+        if (settled && settled.status !== 'pending') return check(settled)
+      }
       portoneStatus = payment?.status ?? null
       const expected = expectedPortOneStatus(order)
       if (!payment) {
