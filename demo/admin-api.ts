@@ -3,7 +3,7 @@
 // and schedule what was registered, delete a billing key. Every PortOne call goes through the client; every order
 // change goes through the OrderStore's compare-and-set, and a charge is settled by the same `verify` that settles
 // a shopper's payment. JSON in, JSON out; refused unless it comes from the demo's own pages.
-import { Checker, hasOwn } from '../src/core/check'
+import { Checker, own } from '../src/core/check'
 import { todayInSeoul } from '../src/core/dates'
 import { errorTexts, formatWon } from '../src/core/errors'
 import type { Locale } from '../src/core/types'
@@ -203,6 +203,14 @@ export function createAdminApi(options: AdminApiOptions): (request: Request) => 
       if (ours !== (key !== null)) differences.push({ field: 'billing_key', ours: ours ? 'registered' : order.status, portone: key ? 'registered' : null })
     } else {
       const payment: Payment | null = order.impUid ? await portone.getPayment(order.impUid) : await portone.findPayment(order.merchantUid)
+      if (order.status === 'pending' && payment && payment.merchant_uid === order.merchantUid && payment.status !== 'ready') {
+        // PortOne has an outcome this shop never heard (a charge whose answer was lost, a webhook that could not reach
+        // localhost): settle it through the same verification, so a paid order is fulfilled once, then match that.
+        await settle(order.merchantUid, payment.imp_uid)
+        const settled = await orders.get(order.merchantUid)
+        // Still pending (PortOne down, a test-channel payment refused): the difference below says so; no second try.
+        if (settled && settled.status !== 'pending') return check(settled)
+      }
       portoneStatus = payment?.status ?? null
       const expected = expectedPortOneStatus(order)
       if (!payment) {
@@ -277,11 +285,13 @@ export function createAdminApi(options: AdminApiOptions): (request: Request) => 
         })
       } catch (error) {
         if (!(error instanceof PortOneError)) throw error
-        if (error.status !== null) {
+        // PortOne's refusal (a 4xx, or 200 with a code) charged nothing. No answer, or a 5xx (a gateway that lost
+        // PortOne's answer), may have charged.
+        if (error.status !== null && error.status < 500) {
           await orders.update(order.merchantUid, 'pending', { status: 'failed', failure: error.message })
           return json(409, { message: t.chargeFailed(error.message), portone_message: error.message, state: await state() })
         }
-        // No answer: the charge may or may not have happened. Look it up by its order number before anyone retries.
+        // The charge may or may not have happened. Look it up by its order number before anyone retries.
         try {
           payment = await portone.findPayment(order.merchantUid)
         } catch (lookup) {
@@ -434,9 +444,6 @@ function requesterOf(c: Checker, value: unknown): Requester | undefined {
   return c.oneOf(value, 'requester', ['customer', 'admin'] as const)
 }
 
-function own(fields: Record<string, unknown>, key: string): unknown {
-  return hasOwn(fields, key) ? fields[key] : undefined
-}
 
 function refundedOf(order: Order): number {
   return order.cancellations.reduce((sum, c) => sum + c.amount, 0)

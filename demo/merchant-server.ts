@@ -14,6 +14,7 @@ import type { ViteDevServer } from 'vite'
 import type { Cart } from '../src/core/types'
 import { createCheckoutServer, createPortOneClient, toRequest, type OrderStore, type PortOneClient } from '../src/server'
 import { json } from '../src/server/http'
+import { writeResponse } from '../src/server/node'
 import { startPortOneDouble, TEST_IMP_KEY, TEST_IMP_SECRET, type PortOneDouble } from '../test/portone/double'
 import { createAdminApi } from './admin-api'
 import { sqliteAdminLedger, type AdminLedger } from './admin-store'
@@ -226,12 +227,7 @@ export async function mountMerchantServer(server: ViteDevServer, env: Record<str
     if (!req.url?.startsWith('/api/')) return next()
     demo
       .handle(toRequest(req))
-      .then(async (response) => {
-        if (!response) return next()
-        res.statusCode = response.status
-        response.headers.forEach((value, key) => void res.setHeader(key, value))
-        res.end(await response.text())
-      })
+      .then((response) => (response ? writeResponse(res, response) : next()))
       .catch(next)
   })
 }

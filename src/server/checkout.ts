@@ -2,7 +2,7 @@
 // cart; the server numbers the order, pre-registers its amount at PortOne, and marks it paid only when PortOne
 // itself reports a paid payment for exactly that amount — once, through the store's compare-and-set.
 import { buildRequestPayParams, DEFAULT_MIN_AMOUNT } from '../core/params'
-import { Checker, hasOwn, isRecord } from '../core/check'
+import { Checker, hasOwn, isRecord, own } from '../core/check'
 import { errorTexts, formatWon } from '../core/errors'
 import type { Cart, CartItem, Locale } from '../core/types'
 import { PortOneError } from './errors'
@@ -56,7 +56,7 @@ export interface CheckoutServerOptions {
    * Accept payments made through a PortOne **test** channel (`payment.sandbox`), which move no money. Default
    * `false`: with a client made with `includeSandbox: true`, a test-channel payment would otherwise look paid,
    * and anyone holding your test channel key could "pay" an order with it. Turn it on only where the shop itself
-   * runs on a test channel (a staging server, the demo).
+   * runs on a test channel (a staging server, the demo). The same holds for a registration's billing key.
    */
   acceptSandbox?: boolean
   /** The smallest order in won (default 10, Naver Pay's minimum). */
@@ -436,6 +436,8 @@ export function createCheckoutServer(options: CheckoutServerOptions): CheckoutSe
     if (!('ok' in found)) return found
     const billingKey = found.value
     if (!billingKey) return { kind: 'failed', message: t.registrationNotFound }
+    // A test-channel key charges no money later: like a test-channel payment, it never confirms a real registration.
+    if (billingKey.sandbox === true && options.acceptSandbox !== true) return { kind: 'failed', message: t.sandbox }
     if (await orders.update(order.merchantUid, 'pending', { status: 'registered', failure: null })) {
       const registered = (await orders.get(order.merchantUid)) ?? { ...order, status: 'registered' as OrderStatus }
       try {
@@ -452,10 +454,6 @@ export function createCheckoutServer(options: CheckoutServerOptions): CheckoutSe
   return { createOrder, verify, webhook }
 }
 
-/** An own property of parsed input, or undefined (never one inherited from a prototype). */
-function own(fields: Record<string, unknown>, key: string): unknown {
-  return hasOwn(fields, key) ? fields[key] : undefined
-}
 
 const CART_ITEM_FIELDS = ['uid', 'name', 'price', 'count', 'categoryType', 'categoryId', 'sellerId', 'payReferrer', 'startDate', 'endDate'] as const
 

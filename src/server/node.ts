@@ -45,10 +45,15 @@ export function toNodeHandler(handler: (request: Request) => Promise<Response>):
       response = new Response(JSON.stringify({ message: 'Bad request' }), { status: 400, headers: { 'content-type': 'application/json; charset=utf-8' } })
     }
     if (res.headersSent) return
-    res.statusCode = response.status
-    response.headers.forEach((value, key) => void res.setHeader(key, value))
-    res.end(await response.text())
+    await writeResponse(res, response)
   }
+}
+
+/** Writes a Fetch-API `Response` to Node's response: status, headers, body. */
+export async function writeResponse(res: NodeResponseLike, response: Response): Promise<void> {
+  res.statusCode = response.status
+  response.headers.forEach((value, key) => void res.setHeader(key, value))
+  res.end(await response.text())
 }
 
 /** A Web `Request` for a Node request, its body streamed (with a limit, by the handler) or taken from `req.body`. */

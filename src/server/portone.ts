@@ -86,8 +86,8 @@ export interface PortOneClient {
    * `POST /subscribe/payments/again`: charges a billing key now. Check the answer's `status` (`'paid'` or
    * `'failed'` with `fail_reason`).
    *
-   * Never retried. If it throws a `PortOneError` with `status: null` (a timeout or a network error), the charge
-   * may have gone through: look it up with `findPayment(merchantUid)` before charging again, and reuse the same
+   * Never retried. If it throws a `PortOneError` with `status: null` (a timeout or a network error) or a 5xx (a
+   * gateway that lost PortOne's answer), the charge may have gone through: look it up with `findPayment(merchantUid)` before charging again, and reuse the same
    * `merchantUid` (PortOne refuses a second charge under it) rather than a new one, which could charge twice.
    */
   chargeBillingKey(params: ChargeBillingKeyParams): Promise<Payment>

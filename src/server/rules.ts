@@ -8,7 +8,6 @@ import type { Requester } from './types'
 const REQUESTERS: readonly Requester[] = ['customer', 'admin']
 // Anything past the year 9999 is not UNIX seconds: most likely Date.now() milliseconds.
 const MAX_UNIX_SECONDS = 253_402_300_799
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 /** Reads one call's parameters; `done()` throws a TypeError listing every problem, or returns nothing. */
 export class Rules {
@@ -27,10 +26,8 @@ export class Rules {
   }
 
   text(value: unknown, field: string): string {
-    const text = this.c.text(value, field, { required: true })
-    // Half a surrogate pair is no character: encodeURIComponent throws on it (a URIError, not our TypeError).
-    if (text !== undefined && LONE_SURROGATE.test(text)) return this.c.fail(field, 'format', 'not valid Unicode: half a surrogate pair') as never
-    return text as string
+    // core's text rule also refuses half a surrogate pair, on which encodeURIComponent would throw a URIError.
+    return this.c.text(value, field, { required: true }) as string
   }
 
   requester(value: unknown, field = 'requester'): Requester {

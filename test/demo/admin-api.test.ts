@@ -133,6 +133,41 @@ describe('registrations: charge now, schedule, unschedule, delete', () => {
     expect(calls.slice(-2)).toEqual(['POST /subscribe/payments', 'GET /payments/find'])
   })
 
+  test('a charge answered by a 5xx (it may have gone through) is looked up by its order number, not marked failed', async () => {
+    const demo = await startDemo()
+    await register(demo, 'cust_g')
+    // PortOne charged, and a gateway in between answered 502 instead of PortOne's answer.
+    demo.server.double!.failNext({ status: 502, path: '/subscribe/payments/again', afterProcessing: true })
+    const answer = await demo.call('/api/admin/charge', { customer_uid: 'cust_g' })
+    const calls = demo.server.double!.apiRequests().map((r) => `${r.method} ${r.path.split('/').slice(0, 3).join('/')}`)
+    expect(calls).toContain('GET /payments/find')
+    expect(answer.status).toBe(200)
+    const charged = await orderOf(demo, answer.body.merchant_uid as string)
+    expect(charged).toMatchObject({ status: 'paid', amount: 9900, kind: 'charge' })
+    expect(demo.log.filter((l) => l.startsWith(`paid ${answer.body.merchant_uid}`))).toHaveLength(1)
+  })
+
+  test('a charge whose outcome stayed unknown is settled by the next check: paid once, as the message promises', async () => {
+    const demo = await startDemo()
+    await register(demo, 'cust_h')
+    const double = demo.server.double!
+    // PortOne charged but its answer was lost, and the lookup by order number got no answer either (a GET is tried twice).
+    double.failNext({ drop: true, path: '/subscribe/payments/again', afterProcessing: true })
+    double.failNext({ drop: true, path: /^\/payments\/find\// })
+    double.failNext({ drop: true, path: /^\/payments\/find\// })
+    const answer = await demo.call('/api/admin/charge', { customer_uid: 'cust_h' })
+    expect(answer.status).toBe(503)
+    const pending = (await demo.call('/api/admin/state')).body.orders as OrderView[]
+    const charge = pending.find((o) => o.kind === 'charge' && o.customer_uid === 'cust_h')!
+    expect(charge.status).toBe('pending')
+    await demo.call('/api/admin/check', { merchant_uid: charge.merchant_uid })
+    const checked = await orderOf(demo, charge.merchant_uid)
+    expect(checked).toMatchObject({ status: 'paid', amount: 9900 })
+    expect(checked.match!.differences).toEqual([])
+    await demo.call('/api/admin/check', {})
+    expect(demo.log.filter((l) => l.startsWith(`paid ${charge.merchant_uid}`))).toHaveLength(1)
+  })
+
   test('schedule the next period, cancel it; schedule again, and the simulated run pays it by webhook', async () => {
     const demo = await startDemo()
     await register(demo, 'cust_d')

@@ -52,6 +52,8 @@ export interface Fault {
   drop?: boolean
   /** Answer at once with the status and the start of the body, and the rest of the body only after this long. */
   slowBodyMs?: number
+  /** Do the work first, then answer the fault: a gateway that lost PortOne's answer (the charge went through). */
+  afterProcessing?: boolean
   /** Which requests it applies to; by default any except `/users/getToken`. */
   method?: string
   path?: string | RegExp
@@ -113,6 +115,7 @@ export async function startPortOneDouble(options: PortOneDoubleOptions = {}): Pr
     requests.push(recorded)
 
     const fault = takeFault(recorded)
+    if (fault?.afterProcessing) route(recorded, url.pathname)
     if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs))
     if (fault?.drop) return void req.socket.destroy()
     if (fault?.raw !== undefined) {

@@ -543,6 +543,18 @@ describe('registrations (customer_uid): confirmed by the billing key', () => {
     expect(s.fulfilled).toEqual([])
   })
 
+  test('a test-channel (sandbox) billing key never confirms a real registration; acceptSandbox lets a staging shop take it', async () => {
+    for (const [acceptSandbox, expected] of [[undefined, 'failed'], [true, 'paid']] as const) {
+      const s = await shop({ acceptSandbox })
+      const order = await createOrder(s, CART, 'cu_gildong')
+      s.portone.state.registerBillingKey({ customerUid: 'cu_gildong', merchantUid: order.merchant_uid, sandbox: true })
+      const answer = await read(await post(s.checkout.verify, { merchant_uid: order.merchant_uid, customer_uid: 'cu_gildong' }))
+      expect(answer.body).toMatchObject({ status: expected })
+      expect((await s.orders.get(order.merchant_uid))!.status).toBe(expected === 'paid' ? 'registered' : 'pending')
+      expect(s.registered).toHaveLength(expected === 'paid' ? 1 : 0)
+    }
+  })
+
   test('another customer\'s key cannot confirm this order', async () => {
     const s = await shop()
     const order = await createOrder(s, CART, 'cu_gildong')
