@@ -5,7 +5,7 @@ import { messages } from '../../src/core/messages'
 import { parsePaymentResult } from '../../src/core/result'
 import type { BuildEnv, ErrorCode, Locale, ValidationError } from '../../src/core'
 
-// Billing-key registration (정기결제 등록): the rules of REFERENCE.md and seeds 001 / 003.
+// Billing-key registration (정기결제 등록): the rules of shared/REFERENCE.md (outside this repository) and seeds 001 / 003.
 const ENV: BuildEnv = {
   now: Date.UTC(2026, 2, 1, 3, 0, 0),
   device: { userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36', maxTouchPoints: 0 },
